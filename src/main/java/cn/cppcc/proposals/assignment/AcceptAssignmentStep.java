@@ -1,0 +1,68 @@
+package cn.cppcc.proposals.assignment;
+
+import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.UnitHandlingProcess;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Task_AcceptAssignment. Rule 5: the unit accepts 签收, or objects with a reason and a suggested unit. */
+@Component
+class AcceptAssignmentStep implements Step {
+
+    private final UnitAssignmentService assignments;
+    private final Catalog catalog;
+
+    AcceptAssignmentStep(UnitAssignmentService assignments, Catalog catalog) {
+        this.assignments = assignments;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public String taskKey() {
+        return UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("accept", "reason", "suggestedUnit");
+    }
+
+    @Override
+    public void prepare(DelegateTask task) {
+        UnitAssignment a = assignment(task);
+        task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
+        task.setVariableLocal("unitRoleText", UnitTexts.role(a.getRole()));
+        task.setVariableLocal("replyDeadline", a.getDeadline().toString());
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        UnitAssignment assignment = assignment(task);
+        Boolean accept = input.requiredBoolean("accept");
+        if (Boolean.FALSE.equals(accept)) {
+            input.requiredText("reason", 2000);
+            String suggested = input.text("suggestedUnit", 32);
+            if (suggested != null) {
+                input.check(catalog.isActiveUnit(suggested) && !suggested.equals(assignment.getUnitCode()),
+                        "suggestedUnit", "建议的承办单位无效");
+            }
+        }
+        input.validate();
+        if (accept) {
+            assignments.accept(assignment, actor.userId());
+        } else {
+            assignments.object(assignment, input.text("reason", 2000), input.text("suggestedUnit", 32), actor.userId());
+        }
+        task.getExecution().setVariable(ProposalVariables.ACCEPTED, accept);
+    }
+
+    private UnitAssignment assignment(DelegateTask task) {
+        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
+                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    }
+}

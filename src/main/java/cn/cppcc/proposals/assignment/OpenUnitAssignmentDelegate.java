@@ -1,0 +1,39 @@
+package cn.cppcc.proposals.assignment;
+
+import static cn.cppcc.proposals.workflow.ProposalVariables.ACCEPTANCE_DUE;
+import static cn.cppcc.proposals.workflow.ProposalVariables.OPINION_DUE;
+import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSAL_ID;
+import static cn.cppcc.proposals.workflow.ProposalVariables.REPLY_DUE;
+import static cn.cppcc.proposals.workflow.ProposalVariables.UNIT_CODE;
+import static cn.cppcc.proposals.workflow.ProposalVariables.UNIT_ROLE;
+
+import cn.cppcc.proposals.shared.ProposalClock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_OpenAssignment: the unit's part starts (again, after a reassignment): its deadlines. */
+@Component
+class OpenUnitAssignmentDelegate implements JavaDelegate {
+
+    private final UnitAssignmentService assignments;
+    private final ProposalClock clock;
+
+    OpenUnitAssignmentDelegate(UnitAssignmentService assignments, ProposalClock clock) {
+        this.assignments = assignments;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UnitAssignment assignment = assignments.open((Long) execution.getVariable(PROPOSAL_ID),
+                (String) execution.getVariable(UNIT_CODE), execution.getProcessInstanceId());
+        execution.setVariable(UNIT_ROLE, assignment.getRole().name());
+        execution.setVariable(ACCEPTANCE_DUE, clock.endOf(assignment.getAcceptanceDue()));
+        if (assignment.isReplying()) {
+            execution.setVariable(REPLY_DUE, clock.endOf(assignment.getDeadline()));
+        } else {
+            execution.setVariable(OPINION_DUE, clock.endOf(assignments.opinionDue(assignment)));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package cn.cppcc.proposals.dossier;
+
+import cn.cppcc.proposals.assignment.Reply;
+import cn.cppcc.proposals.assignment.ReplyStatus;
+import cn.cppcc.proposals.assignment.UnitAssignment;
+import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.assignment.UnitRole;
+import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.catalog.CommitteeSession;
+import cn.cppcc.proposals.identity.Directory;
+import cn.cppcc.proposals.proposal.CoProposerState;
+import cn.cppcc.proposals.proposal.Proposal;
+import cn.cppcc.proposals.proposal.ProposalAccess;
+import cn.cppcc.proposals.shared.Actor;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the dossier; a proposer sees sent replies only, the units and the office every draft. */
+@Service
+@Transactional(readOnly = true)
+class DossierService {
+
+    private final ProposalAccess access;
+    private final UnitAssignmentService assignments;
+    private final Catalog catalog;
+    private final Directory directory;
+
+    DossierService(ProposalAccess access, UnitAssignmentService assignments, Catalog catalog, Directory directory) {
+        this.access = access;
+        this.assignments = assignments;
+        this.catalog = catalog;
+        this.directory = directory;
+    }
+
+    Dossier dossier(long id, Actor actor) {
+        Proposal p = access.requireVisible(id, actor);
+        boolean insider = actor.isOffice() || actor.isIn(Actor.AUDITORS) || !ProposalAccess.unitsOf(actor).isEmpty();
+        List<String> coProposers = p.getCoProposers().stream()
+                .filter(c -> c.getState() == CoProposerState.CONFIRMED || c.getState() == CoProposerState.PENDING)
+                .map(c -> c.getUserId()).toList();
+        return new Dossier(p.getId(), p.getSerialNo(), p.getNumber(), p.getTitle(), p.getBackground(),
+                p.getSuggestions(), p.getProposer(), directory.displayName(p.getProposer()), coProposers,
+                p.getCoProposers().stream().map(c -> new Dossier.CoProposerView(c.getUserId(),
+                        directory.displayName(c.getUserId()), c.getState().name(), c.getAnsweredAt())).toList(),
+                p.getProposerType().name(), p.getKind().name(),
+                catalog.session(p.getSessionId()).map(CommitteeSession::getCode).orElse(null),
+                p.getCategory(), p.getSuggestedCategory(), p.isKeyProposal(), p.getSupervisor(), p.getStatus().name(),
+                p.isPublicConsent(), p.getCreatedAt(), p.getFiledAt(), p.getClosedAt(), p.getReviewDue(),
+                p.getCoProposersDue(), p.getRejectGround() == null ? null : p.getRejectGround().name(),
+                p.getMergedInto(), p.getConvertedTo(),
+                p.getReviews().stream().map(r -> new Dossier.ReviewView(r.getDecision(), r.getRejectGround(),
+                        r.getComment(), r.getReviewer(), r.getDecidedAt())).toList(),
+                assignments.ofProposal(id).stream().map(a -> unit(a, insider)).toList());
+    }
+
+    private Dossier.UnitView unit(UnitAssignment a, boolean insider) {
+        Dossier.ReplyView reply = a.latestSentReply().map(this::reply).orElse(null);
+        List<Dossier.ReplyView> replies = a.getReplies().stream()
+                .filter(r -> insider || r.getStatus() == ReplyStatus.SENT)
+                .map(this::reply).toList();
+        return new Dossier.UnitView(a.getUnitCode(), catalog.unitName(a.getUnitCode()), a.getRole().name(),
+                a.getStatus().name(), a.getRound(),
+                a.getRole() == UnitRole.CO ? assignments.opinionDue(a) : a.getDeadline(), a.getDeadlineReason(),
+                a.getAcceptanceDue(), a.isAcceptedBySilence(), a.getAcceptedAt(),
+                a.getObjectionReason() == null ? null : new Dossier.ObjectionView(a.getObjectionReason(),
+                        a.getObjectionSuggestedUnit(), a.getResolutionComment()),
+                a.getConsultations().stream().map(c -> new Dossier.ConsultationView(c.getId(), c.getMethod().name(),
+                        c.getHeldOn(), c.getParticipants(), c.getSummary(), c.getRecordedBy(), c.getRecordedAt())).toList(),
+                a.getOpinionText() == null ? null : new Dossier.OpinionView(a.getOpinionText(), a.getOpinionBy(), a.getOpinionAt()),
+                reply, reply == null ? null : reply.feedback(), replies, a.getReplacedBy());
+    }
+
+    private Dossier.ReplyView reply(Reply r) {
+        Dossier.FeedbackView feedback = r.getRating() == null ? null
+                : new Dossier.FeedbackView(r.getRating().name(), r.getFaceToFace(), r.getRatingComment(), r.getRatedAt());
+        return new Dossier.ReplyView(r.getRound(), r.getStatus().name(), r.getClassification(), r.getText(),
+                r.getCommittedDate(), r.getReason(), r.getResponsibleLeader(), r.getLeaderPhone(), r.getHandlerName(),
+                r.getHandlerPhone(), r.getDraftedBy(), r.getSignedBy(), r.getSignedAt(), r.getSignOffComment(),
+                r.getSentAt(), r.getFeedbackDue(), feedback);
+    }
+}

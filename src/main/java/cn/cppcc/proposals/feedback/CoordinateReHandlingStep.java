@@ -1,0 +1,73 @@
+package cn.cppcc.proposals.feedback;
+
+import cn.cppcc.proposals.assignment.Reply;
+import cn.cppcc.proposals.assignment.UnitAssignment;
+import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.ProposalClock;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.UnitHandlingProcess;
+import java.time.LocalDate;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_CoordinateReHandling. Rule 9: after DISSATISFIED the office coordinates with a note; the
+ * unit handles it again by a shorter deadline (default 1 month).
+ */
+@Component
+class CoordinateReHandlingStep implements Step {
+
+    private final UnitAssignmentService assignments;
+    private final Catalog catalog;
+    private final ProposalClock clock;
+
+    CoordinateReHandlingStep(UnitAssignmentService assignments, Catalog catalog, ProposalClock clock) {
+        this.assignments = assignments;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public String taskKey() {
+        return UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("note", "deadline");
+    }
+
+    @Override
+    public void prepare(DelegateTask task) {
+        UnitAssignment a = assignment(task);
+        Reply reply = a.latestSentReply().orElseThrow();
+        task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
+        task.setVariableLocal("ratingComment", reply.getRatingComment() == null ? "" : reply.getRatingComment());
+        task.setVariableLocal("defaultDeadline", assignments.defaultReHandlingDeadline().toString());
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        String note = input.requiredText("note", 2000);
+        LocalDate deadline = input.date("deadline", clock.zone());
+        if (deadline != null) {
+            input.check(deadline.isAfter(clock.today()), "deadline", "办理期限须晚于今天");
+            input.check(!deadline.isAfter(assignments.maxReplyDeadline()), "deadline",
+                    "办理期限不能晚于" + assignments.maxReplyDeadline());
+        }
+        input.validate();
+        LocalDate due = deadline != null ? deadline : assignments.defaultReHandlingDeadline();
+        assignments.coordinate(assignment(task), note, due, actor.userId());
+        task.getExecution().setVariable(ProposalVariables.REPLY_DUE, clock.endOf(due));
+    }
+
+    private UnitAssignment assignment(DelegateTask task) {
+        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
+                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    }
+}

@@ -1,0 +1,80 @@
+package cn.cppcc.proposals.feedback;
+
+import cn.cppcc.proposals.assignment.Rating;
+import cn.cppcc.proposals.assignment.Reply;
+import cn.cppcc.proposals.assignment.UnitAssignment;
+import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.identity.Directory;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.ProposalSettings;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.TaskText;
+import cn.cppcc.proposals.workflow.UnitHandlingProcess;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RateReply. Rule 9: the lead proposer rates the reply SATISFIED, BASICALLY_SATISFIED or
+ * DISSATISFIED and says whether they met face to face; DISSATISFIED sends it back while rounds are left.
+ */
+@Component
+class RateReplyStep implements Step {
+
+    private final UnitAssignmentService assignments;
+    private final Catalog catalog;
+    private final Directory directory;
+    private final ProposalSettings settings;
+
+    RateReplyStep(UnitAssignmentService assignments, Catalog catalog, Directory directory, ProposalSettings settings) {
+        this.assignments = assignments;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.settings = settings;
+    }
+
+    @Override
+    public String taskKey() {
+        return UnitHandlingProcess.TASK_RATE_REPLY;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("rating", "faceToFace", "comment");
+    }
+
+    @Override
+    public void prepare(DelegateTask task) {
+        UnitAssignment a = assignment(task);
+        Reply reply = a.latestSentReply().orElseThrow();
+        task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
+        task.setVariableLocal("replyClassification", reply.getClassification() + " "
+                + settings.reply().replyClass(reply.getClassification()).map(ProposalSettings.ReplyClass::label).orElse(""));
+        task.setVariableLocal("replyText", TaskText.fit(reply.getText()));
+        task.setVariableLocal("replyCommittedDate", reply.getCommittedDate() == null ? "" : reply.getCommittedDate().toString());
+        task.setVariableLocal("replyReason", reply.getReason() == null ? "" : reply.getReason());
+        task.setVariableLocal("replySignedBy", directory.displayName(reply.getSignedBy()));
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        Rating rating = input.requiredEnum("rating", Rating.class);
+        input.check(rating != Rating.NO_RESPONSE, "rating", "请选择满意、基本满意或不满意");
+        Boolean faceToFace = input.requiredBoolean("faceToFace");
+        String comment = input.text("comment", 2000);
+        if (rating == Rating.DISSATISFIED) {
+            input.check(comment != null, "comment", "不满意的，请说明理由");
+        }
+        input.validate();
+        boolean reHandle = assignments.rate(assignment(task), rating, faceToFace, comment, actor.userId());
+        task.getExecution().setVariable(ProposalVariables.RE_HANDLE, reHandle);
+    }
+
+    private UnitAssignment assignment(DelegateTask task) {
+        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
+                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    }
+}

@@ -1,0 +1,99 @@
+package cn.cppcc.proposals.handling;
+
+import cn.cppcc.proposals.assignment.UnitAssignment;
+import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.proposal.ProposalAccess;
+import cn.cppcc.proposals.proposal.ProposalService;
+import cn.cppcc.proposals.proposal.StepResult;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.CurrentActor;
+import cn.cppcc.proposals.shared.ForbiddenException;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.workflow.StepService;
+import cn.cppcc.proposals.workflow.UnitHandlingProcess;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opinion, consultations, reply and sign-off (API.md "Steps"). */
+@RestController
+class HandlingController {
+
+    private final ProposalAccess access;
+    private final ProposalService proposals;
+    private final UnitAssignmentService assignments;
+    private final HandlingInputs inputs;
+    private final StepService steps;
+    private final CurrentActor currentActor;
+    private final TransactionTemplate transaction;
+
+    HandlingController(ProposalAccess access, ProposalService proposals, UnitAssignmentService assignments,
+            HandlingInputs inputs, StepService steps, CurrentActor currentActor, TransactionTemplate transaction) {
+        this.access = access;
+        this.proposals = proposals;
+        this.assignments = assignments;
+        this.inputs = inputs;
+        this.steps = steps;
+        this.currentActor = currentActor;
+        this.transaction = transaction;
+    }
+
+    @PostMapping("/api/proposals/{id}/units/{unit}/opinion")
+    StepResult opinion(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
+        handlerOf(id, unit);
+        steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SEND_OPINION), body);
+        return StepResult.of(proposals.require(id));
+    }
+
+    record Recorded(long id) {}
+
+    /** Rule 6: repeatable while the unit handles the proposal; no task behind it. */
+    @PostMapping("/api/proposals/{id}/units/{unit}/consultations")
+    ResponseEntity<Recorded> consultation(@PathVariable long id, @PathVariable String unit,
+            @RequestBody Map<String, Object> body) {
+        Actor actor = handlerOf(id, unit);
+        Long consultationId = transaction.execute(status -> {
+            UnitAssignment assignment = assignments.current(id, unit);
+            return inputs.recordConsultation(assignment, Input.of(body), actor);
+        });
+        return ResponseEntity.created(URI.create("/api/proposals/" + id + "/units/" + unit + "/consultations/" + consultationId))
+                .body(new Recorded(consultationId));
+    }
+
+    @PostMapping("/api/proposals/{id}/units/{unit}/reply")
+    StepResult reply(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
+        handlerOf(id, unit);
+        Map<String, Object> reply = new HashMap<>(body);
+        reply.put("action", HandlingAction.REPLY.name());
+        steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_DRAFT_REPLY), reply);
+        return StepResult.of(proposals.require(id));
+    }
+
+    @PostMapping("/api/proposals/{id}/units/{unit}/sign-off")
+    StepResult signOff(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
+        Actor actor = currentActor.get();
+        access.requireVisible(id, actor);
+        var target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SIGN_OFF_REPLY);
+        if (!actor.leads(unit)) {
+            throw new ForbiddenException("只有该承办单位负责人可以签发");
+        }
+        steps.complete(target, body);
+        return StepResult.of(proposals.require(id));
+    }
+
+    private Actor handlerOf(long id, String unit) {
+        Actor actor = currentActor.get();
+        access.requireVisible(id, actor);
+        assignments.current(id, unit);
+        if (!actor.handles(unit)) {
+            throw new ForbiddenException("只有该承办单位的经办人可以办理");
+        }
+        return actor;
+    }
+}

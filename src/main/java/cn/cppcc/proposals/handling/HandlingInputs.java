@@ -1,0 +1,79 @@
+package cn.cppcc.proposals.handling;
+
+import cn.cppcc.proposals.assignment.ConsultationMethod;
+import cn.cppcc.proposals.assignment.ReplyDraft;
+import cn.cppcc.proposals.assignment.UnitAssignment;
+import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.ProposalClock;
+import cn.cppcc.proposals.shared.ProposalSettings;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/** Reads and records a consultation (Rule 6) and a reply draft (Rule 7), for the API and the forms. */
+@Component
+class HandlingInputs {
+
+    static final String PHONE_PATTERN = "[0-9+\\- ()]{5,30}";
+
+    private final UnitAssignmentService assignments;
+    private final ProposalSettings settings;
+    private final ProposalClock clock;
+
+    HandlingInputs(UnitAssignmentService assignments, ProposalSettings settings, ProposalClock clock) {
+        this.assignments = assignments;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Long recordConsultation(UnitAssignment assignment, Input input, Actor actor) {
+        ConsultationMethod method = input.requiredEnum("method", ConsultationMethod.class);
+        LocalDate date = input.requiredDate("date", clock.zone());
+        if (date != null) {
+            input.check(!date.isAfter(clock.today()), "date", "协商日期不能晚于今天");
+        }
+        String participants = input.requiredText("participants", 1000);
+        String summary = input.requiredText("summary", 10000);
+        input.validate();
+        return assignments.recordConsultation(assignment, method, date, participants, summary, actor.userId()).getId();
+    }
+
+    void draftReply(UnitAssignment assignment, Input input, Actor actor) {
+        String classification = input.requiredText("classification", 4);
+        ProposalSettings.ReplyClass replyClass = null;
+        if (classification != null) {
+            replyClass = settings.reply().replyClass(classification).orElse(null);
+            input.check(replyClass != null, "classification", "答复类别无效，可选："
+                    + String.join("、", settings.reply().classes().stream().map(ProposalSettings.ReplyClass::code).toList()));
+        }
+        String text = input.requiredText("text", settings.reply().textMaxLength());
+        LocalDate committedDate = input.date("committedDate", clock.zone());
+        String reason = input.text("reason", 2000);
+        if (replyClass != null && replyClass.committedDateRequired()) {
+            input.check(committedDate != null || input.hasError("committedDate"), "committedDate",
+                    replyClass.code() + "类答复须写明承诺解决的日期");
+            if (committedDate != null) {
+                input.check(committedDate.isAfter(clock.today()), "committedDate", "承诺日期须晚于今天");
+            }
+        }
+        if (replyClass != null && replyClass.reasonRequired()) {
+            input.check(reason != null, "reason", replyClass.code() + "类答复须说明原因");
+        }
+        String leader = input.text("responsibleLeader", 50);
+        String leaderPhone = phone(input, "leaderPhone");
+        String handler = input.text("handlerName", 50);
+        String handlerPhone = phone(input, "handlerPhone");
+        input.validate();
+        assignments.draftReply(assignment, new ReplyDraft(classification, text, committedDate, reason, leader,
+                leaderPhone, handler, handlerPhone), actor.userId());
+    }
+
+    private static String phone(Input input, String field) {
+        String phone = input.text(field, 30);
+        if (phone != null) {
+            input.check(phone.matches(PHONE_PATTERN), field, "电话号码格式无效");
+        }
+        return phone;
+    }
+}

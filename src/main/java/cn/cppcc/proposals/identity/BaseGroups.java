@@ -1,0 +1,71 @@
+package cn.cppcc.proposals.identity;
+
+import cn.cppcc.proposals.shared.Actor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every installation needs, demo or production: the role groups of DOMAIN.md and the shared
+ * Tasklist filters that show each worker their own and their groups' tasks. Idempotent.
+ */
+@Component
+@Order(1)
+class BaseGroups implements ApplicationRunner {
+
+    static final Map<String, String> ROLE_GROUPS = new LinkedHashMap<>();
+
+    static {
+        ROLE_GROUPS.put(Actor.MEMBERS, "提案者（委员）");
+        ROLE_GROUPS.put(Actor.OFFICE, "提案委员会（提案科）");
+        ROLE_GROUPS.put(Actor.SUPERVISORS, "督办领导");
+        ROLE_GROUPS.put(Actor.AUDITORS, "审计监督");
+        ROLE_GROUPS.put(Actor.ADMINS, "系统管理员");
+        ROLE_GROUPS.put("camunda-admin", "Camunda 管理员");
+    }
+
+    private final IdentityService identityService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    BaseGroups(IdentityService identityService, FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ROLE_GROUPS.forEach((id, name) -> {
+            if (identityService.createGroupQuery().groupId(id).count() == 0) {
+                Group group = identityService.newGroup(id);
+                group.setName(name);
+                group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        });
+        createFilter("我的任务", "分配给我的任务", -10,
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        createFilter("我的组任务", "我所在组可认领的任务", -5,
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+    }
+
+    private void createFilter(String name, String description, int priority, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filterService.newTaskFilter(name);
+        filter.setQuery(query);
+        filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+        filterService.saveFilter(filter);
+    }
+}

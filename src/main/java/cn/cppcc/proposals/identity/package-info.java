@@ -1,0 +1,5 @@
+/**
+ * One user store, the engine's identity service, for the API, the pages and the Camunda webapps:
+ * authentication, the directory of users and groups, and the demo users of API.md.
+ */
+package cn.cppcc.proposals.identity;

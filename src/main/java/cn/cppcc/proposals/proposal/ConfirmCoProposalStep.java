@@ -1,0 +1,42 @@
+package cn.cppcc.proposals.proposal;
+
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.ProposalClock;
+import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Task_ConfirmCoProposal. Rule 1: a co-proposer confirms or declines a joint proposal. */
+@Component
+class ConfirmCoProposalStep implements Step {
+
+    private final ProposalService proposals;
+    private final ProposalClock clock;
+
+    ConfirmCoProposalStep(ProposalService proposals, ProposalClock clock) {
+        this.proposals = proposals;
+        this.clock = clock;
+    }
+
+    @Override
+    public String taskKey() {
+        return ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("confirm");
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        Boolean confirm = input.requiredBoolean("confirm");
+        input.validate();
+        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        proposals.require(proposalId).answerCoProposal(actor.userId(), confirm, clock.now());
+    }
+}

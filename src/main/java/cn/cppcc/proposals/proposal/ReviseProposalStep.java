@@ -1,0 +1,55 @@
+package cn.cppcc.proposals.proposal;
+
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.TaskText;
+import java.util.Comparator;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Task_ReviseProposal: the proposer revises a returned proposal, which is then reviewed again. */
+@Component
+class ReviseProposalStep implements Step {
+
+    private final ProposalService proposals;
+
+    ReviseProposalStep(ProposalService proposals) {
+        this.proposals = proposals;
+    }
+
+    @Override
+    public String taskKey() {
+        return ProposalHandlingProcess.TASK_REVISE_PROPOSAL;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("title", "background", "suggestions");
+    }
+
+    /** The form opens with the current text, and the office's reason for returning it. */
+    @Override
+    public void prepare(DelegateTask task) {
+        Proposal p = proposals.require((Long) task.getVariable(ProposalVariables.PROPOSAL_ID));
+        task.setVariableLocal("returnComment", p.getReviews().stream()
+                .max(Comparator.comparing(ReviewRecord::getDecidedAt))
+                .map(ReviewRecord::getComment).orElse(""));
+        task.setVariableLocal("title", p.getTitle());
+        // A text longer than a form field holds is revised through the API or the member portal.
+        if (TaskText.fits(p.getBackground()) && TaskText.fits(p.getSuggestions())) {
+            task.setVariableLocal("background", p.getBackground());
+            task.setVariableLocal("suggestions", p.getSuggestions());
+        }
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        ProposalText text = ProposalText.read(input);
+        input.validate();
+        proposals.require((Long) task.getVariable(ProposalVariables.PROPOSAL_ID)).revise(text);
+    }
+}

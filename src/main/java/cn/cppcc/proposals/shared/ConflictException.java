@@ -1,0 +1,8 @@
+package cn.cppcc.proposals.shared;
+
+/** The step is not open now, or someone else just took it (409). */
+public class ConflictException extends RuntimeException {
+    public ConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.cppcc.proposals.shared;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Bad input (400). The message lists every field's problem in Chinese, so that Camunda Tasklist,
+ * which shows only the message, tells the worker what to fix.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private final List<FieldError> errors;
+
+    public InvalidInputException(List<FieldError> errors) {
+        super(errors.stream().map(e -> e.message() + "（" + e.field() + "）").collect(Collectors.joining("；")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public InvalidInputException(String field, String message) {
+        this(List.of(new FieldError(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

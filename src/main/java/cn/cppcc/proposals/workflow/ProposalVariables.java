@@ -1,0 +1,49 @@
+package cn.cppcc.proposals.workflow;
+
+/**
+ * The process variables: only what routing, assignees and timers need. Everything else lives in
+ * the project's own tables, keyed by the business key (the proposal id).
+ */
+public final class ProposalVariables {
+
+    /** Long: the proposal's id, also the business key of both processes. */
+    public static final String PROPOSAL_ID = "proposalId";
+    /** String: user id of the lead proposer, assignee of revision and rating. */
+    public static final String PROPOSER = "proposer";
+    /** Boolean: the proposal waits for co-proposers' confirmations (Rule 1). */
+    public static final String JOINT_PROPOSAL = "jointProposal";
+    /** String: the co-proposer of one confirmation task (multi-instance element). */
+    public static final String CO_PROPOSER = "coProposer";
+    /** Date: end of the co-proposers' window (Rule 1). */
+    public static final String CO_PROPOSERS_DUE = "coProposersDue";
+    /** Date: end of the review deadline (Rule 2). */
+    public static final String REVIEW_DUE = "reviewDue";
+    /** String: FILE, RETURN, REJECT, CONVERT or MERGE. */
+    public static final String REVIEW_DECISION = "reviewDecision";
+
+    /** String: the unit of one unit-handling instance; changes when the office reassigns. */
+    public static final String UNIT_CODE = "unitCode";
+    /** String: SINGLE, LEAD, CO or SEPARATE. */
+    public static final String UNIT_ROLE = "unitRole";
+    /** Date: end of the acceptance window (Rule 5). */
+    public static final String ACCEPTANCE_DUE = "acceptanceDue";
+    /** Boolean: the unit accepted (or stayed silent); false when it objected. */
+    public static final String ACCEPTED = "accepted";
+    /** String: REASSIGN or UPHOLD. */
+    public static final String OBJECTION_DECISION = "objectionDecision";
+    /** Date: the co-unit's opinion is due (Rule 6). */
+    public static final String OPINION_DUE = "opinionDue";
+    /** Date: the reply deadline (Rule 4), shorter after DISSATISFIED (Rule 9). */
+    public static final String REPLY_DUE = "replyDue";
+    /** String: CONSULTATION (recorded, keep handling) or REPLY (draft goes to sign-off). */
+    public static final String HANDLING_ACTION = "handlingAction";
+    /** Boolean: the unit leader signed the reply off. */
+    public static final String SIGNED_OFF = "signedOff";
+    /** Date: end of the feedback window (Rule 9). */
+    public static final String FEEDBACK_DUE = "feedbackDue";
+    /** Boolean: rated DISSATISFIED with a handling round left (Rule 9). */
+    public static final String RE_HANDLE = "reHandle";
+
+    private ProposalVariables() {
+    }
+}
