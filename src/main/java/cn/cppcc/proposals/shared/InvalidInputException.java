@@ -12,7 +12,8 @@ public class InvalidInputException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidInputException(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.message() + "（" + e.field() + "）").collect(Collectors.joining("；")));
+        super(errors.stream().map(e -> FieldLabels.of(e.field()) + "（" + e.field() + "）：" + e.message())
+                .collect(Collectors.joining("；")));
         this.errors = List.copyOf(errors);
     }
 

@@ -27,7 +27,11 @@ public record ProposalSettings(
         @Valid @NotNull Opinion opinion,
         @Valid @NotNull Feedback feedback,
         @Valid @NotNull ReHandling reHandling,
+        @Valid Admin admin,
         boolean clockControl) {
+
+    /** The first administrator of a production installation; none in the demo, which has its own. */
+    public record Admin(String user, String password) {}
 
     /** Rule 1: the co-proposers' window. */
     public record CoProposers(@Min(1) int windowWorkingDays) {}

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,21 @@ class BpmnFolderDeployment extends AbstractCamundaConfiguration implements Camun
         configuration.setDeploymentResources(resources.toArray(Resource[]::new));
     }
 
+    /**
+     * The engine names a deployed resource after {@link ContextResource#getPathWithinContext()};
+     * a plain class path resource would be named after its absolute file path instead.
+     */
+    static class BpmnResource extends ClassPathResource implements ContextResource {
+        BpmnResource(String path) {
+            super(path);
+        }
+
+        @Override
+        public String getPathWithinContext() {
+            return getPath();
+        }
+    }
+
     @Override
     public Set<Resource> getDeploymentResources() {
         try {
@@ -47,7 +63,7 @@ class BpmnFolderDeployment extends AbstractCamundaConfiguration implements Camun
                     .map(Resource::getFilename)
                     .filter(name -> name != null && name.matches(".+\\.(bpmn|dmn|form)"))
                     .sorted()
-                    .forEach(name -> resources.add(new ClassPathResource(FOLDER + name)));
+                    .forEach(name -> resources.add(new BpmnResource(FOLDER + name)));
             return resources;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + FOLDER, e);

@@ -27,12 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proposal-handling.bpmn: every path of a proposal's life, with the module services replaced by recorders. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/proposal-handling.bpmn", "bpmn/unit-handling.bpmn"})
 class ProposalHandlingProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
 
     static final Date CO_PROPOSERS_DUE = Date.from(Instant.parse("2026-11-27T15:59:59Z"));
     static final Date REVIEW_DUE = Date.from(Instant.parse("2026-12-11T15:59:59Z"));

@@ -25,12 +25,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** unit-handling.bpmn: every path of one unit's part, with the module services replaced by recorders. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/unit-handling.bpmn")
 class UnitHandlingProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
 
     static final Date ACCEPTANCE_DUE = Date.from(Instant.parse("2026-12-04T15:59:59Z"));
     static final Date REPLY_DUE = Date.from(Instant.parse("2027-03-01T15:59:59Z"));

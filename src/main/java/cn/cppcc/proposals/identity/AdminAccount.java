@@ -1,0 +1,56 @@
+package cn.cppcc.proposals.identity;
+
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.ProposalSettings;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Production's first administrator ({@code proposals.admin}), in the groups {@code admins} and
+ * {@code camunda-admin}. Refuses to start with an empty or demo password; never logs it.
+ */
+@Component
+@Order(2)
+class AdminAccount implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final ProposalSettings settings;
+    private final IdentityService identityService;
+
+    AdminAccount(ProposalSettings settings, IdentityService identityService) {
+        this.settings = settings;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ProposalSettings.Admin admin = settings.admin();
+        if (admin == null || admin.user() == null) {
+            return;
+        }
+        String password = admin.password();
+        if (password == null || password.isBlank() || password.equals(DemoData.PASSWORD)
+                || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("ADMIN_PASSWORD must be set to at least " + MIN_PASSWORD_LENGTH
+                    + " characters and must not be the demo password");
+        }
+        if (identityService.createUserQuery().userId(admin.user()).count() == 0) {
+            User user = identityService.newUser(admin.user());
+            user.setLastName("系统");
+            user.setFirstName("管理员");
+            user.setPassword(password);
+            identityService.saveUser(user);
+            identityService.createMembership(admin.user(), Actor.ADMINS);
+            identityService.createMembership(admin.user(), "camunda-admin");
+            log.info("Created the administrator '{}'", admin.user());
+        }
+    }
+}

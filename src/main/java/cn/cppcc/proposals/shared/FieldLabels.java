@@ -1,0 +1,33 @@
+package cn.cppcc.proposals.shared;
+
+import java.util.Map;
+
+/** Chinese names of input fields, for messages a worker reads in Tasklist. */
+final class FieldLabels {
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("title", "案由"), Map.entry("background", "案据"), Map.entry("suggestions", "办法"),
+            Map.entry("proposerType", "提案者类型"), Map.entry("coProposers", "联名人"), Map.entry("session", "届次"),
+            Map.entry("suggestedCategory", "建议类别"), Map.entry("publicConsent", "是否同意公开"),
+            Map.entry("onBehalfOf", "代委员登记"), Map.entry("confirm", "是否同意联名"),
+            Map.entry("decision", "处理结果"), Map.entry("category", "类别"), Map.entry("key", "重点提案"),
+            Map.entry("supervisor", "督办领导"), Map.entry("rejectGround", "不予立案理由"),
+            Map.entry("mergeInto", "并入提案"), Map.entry("convertTo", "转交单位"), Map.entry("comment", "意见"),
+            Map.entry("mode", "承办方式"), Map.entry("units", "承办单位"), Map.entry("lead", "主办单位"),
+            Map.entry("deadline", "期限"), Map.entry("deadlineReason", "延长期限的理由"), Map.entry("accept", "是否签收"),
+            Map.entry("reason", "理由"), Map.entry("suggestedUnit", "建议承办单位"), Map.entry("newUnit", "改派单位"),
+            Map.entry("text", "内容"), Map.entry("action", "本次办理"), Map.entry("method", "协商方式"),
+            Map.entry("date", "日期"), Map.entry("participants", "参加人员"), Map.entry("summary", "协商情况"),
+            Map.entry("classification", "答复类别"), Map.entry("committedDate", "承诺解决日期"),
+            Map.entry("responsibleLeader", "分管领导"), Map.entry("leaderPhone", "分管领导电话"),
+            Map.entry("handlerName", "经办人"), Map.entry("handlerPhone", "经办人电话"),
+            Map.entry("consultations", "协商记录"), Map.entry("approve", "是否签发"), Map.entry("rating", "评价"),
+            Map.entry("faceToFace", "是否见面协商"), Map.entry("note", "协调意见"), Map.entry("body", "请求体"));
+
+    private FieldLabels() {
+    }
+
+    static String of(String field) {
+        return LABELS.getOrDefault(field, field);
+    }
+}

@@ -1,0 +1,82 @@
+package cn.cppcc.proposals.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The HTTP API as a demo user sees it: Basic authentication, JSON in and out. */
+public class Api {
+
+    public static final String PASSWORD = "demo";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json;
+    private final String base;
+
+    public Api(int port, ObjectMapper json) {
+        this.base = "http://localhost:" + port;
+        this.json = json;
+    }
+
+    /** One answer: its status, its content type and its body as JSON (or text under "text"). */
+    public record Answer(int status, String contentType, JsonNode body, String location) {
+
+        public JsonNode get(String field) {
+            return body.get(field);
+        }
+
+        public long id() {
+            return body.get("id").asLong();
+        }
+    }
+
+    public Answer get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Answer post(String user, String path, Object body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+    }
+
+    public Answer postRaw(String user, String path, String contentType, String body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private String write(Object body) {
+        try {
+            return body instanceof String s ? s : json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Answer send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            String text = response.body();
+            JsonNode body = text.isEmpty() ? json.nullNode()
+                    : type.contains("json") ? json.readTree(text) : json.createObjectNode().put("text", text);
+            return new Answer(response.statusCode(), type, body, response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
