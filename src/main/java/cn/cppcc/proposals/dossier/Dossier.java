@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.dossier;
 
+import cn.cppcc.proposals.attachment.AttachmentService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,7 @@ record Dossier(long id, int serialNo, String number, String title, String backgr
                boolean key, String supervisor, String status, boolean publicConsent, Instant createdAt,
                Instant filedAt, Instant closedAt, LocalDate reviewDue, LocalDate coProposersDue,
                String rejectGround, Long mergedInto, String convertedTo, List<ReviewView> reviews,
-               List<UnitView> units) {
+               List<AttachmentService.AttachmentInfo> attachments, List<UnitView> units) {
 
     record CoProposerView(String user, String name, String state, Instant answeredAt) {}
 

@@ -1,6 +1,7 @@
 package cn.cppcc.proposals.dossier;
 
 import cn.cppcc.proposals.assignment.Reply;
+import cn.cppcc.proposals.attachment.AttachmentService;
 import cn.cppcc.proposals.assignment.ReplyStatus;
 import cn.cppcc.proposals.assignment.UnitAssignment;
 import cn.cppcc.proposals.assignment.UnitAssignmentService;
@@ -25,8 +26,11 @@ class DossierService {
     private final UnitAssignmentService assignments;
     private final Catalog catalog;
     private final Directory directory;
+    private final AttachmentService attachments;
 
-    DossierService(ProposalAccess access, UnitAssignmentService assignments, Catalog catalog, Directory directory) {
+    DossierService(ProposalAccess access, UnitAssignmentService assignments, Catalog catalog, Directory directory,
+            AttachmentService attachments) {
+        this.attachments = attachments;
         this.access = access;
         this.assignments = assignments;
         this.catalog = catalog;
@@ -51,6 +55,7 @@ class DossierService {
                 p.getMergedInto(), p.getConvertedTo(),
                 p.getReviews().stream().map(r -> new Dossier.ReviewView(r.getDecision(), r.getRejectGround(),
                         r.getComment(), r.getReviewer(), r.getDecidedAt())).toList(),
+                attachments.list(id),
                 assignments.ofProposal(id).stream().map(a -> unit(a, insider)).toList());
     }
 

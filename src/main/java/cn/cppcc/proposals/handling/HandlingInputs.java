@@ -40,9 +40,11 @@ class HandlingInputs {
     }
 
     void draftReply(UnitAssignment assignment, Input input, Actor actor) {
-        String classification = input.requiredText("classification", 4);
+        String classification = input.text("classification", 4);
         ProposalSettings.ReplyClass replyClass = null;
-        if (classification != null) {
+        if (classification == null) {
+            input.error("classification", "必须选择");
+        } else {
             replyClass = settings.reply().replyClass(classification).orElse(null);
             input.check(replyClass != null, "classification", "答复类别无效，可选："
                     + String.join("、", settings.reply().classes().stream().map(ProposalSettings.ReplyClass::code).toList()));

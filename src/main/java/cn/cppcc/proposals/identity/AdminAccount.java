@@ -44,8 +44,8 @@ class AdminAccount implements ApplicationRunner {
         }
         if (identityService.createUserQuery().userId(admin.user()).count() == 0) {
             User user = identityService.newUser(admin.user());
-            user.setLastName("系统");
-            user.setFirstName("管理员");
+            user.setFirstName("系统管理员");
+            user.setLastName("");
             user.setPassword(password);
             identityService.saveUser(user);
             identityService.createMembership(admin.user(), Actor.ADMINS);

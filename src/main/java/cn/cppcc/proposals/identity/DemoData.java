@@ -29,7 +29,7 @@ class DemoData implements ApplicationRunner {
 
     record DemoUnit(String code, String name) {}
 
-    record DemoUser(String id, String lastName, String firstName, List<String> groups) {}
+    record DemoUser(String id, String name, List<String> groups) {}
 
     static final List<DemoUnit> UNITS = List.of(
             new DemoUnit("edu", "区教育局"),
@@ -37,19 +37,19 @@ class DemoData implements ApplicationRunner {
             new DemoUnit("housing", "区住房和城乡建设局"));
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("office1", "王", "明", List.of(Actor.OFFICE)),
-            new DemoUser("member1", "李", "华", List.of(Actor.MEMBERS)),
-            new DemoUser("member2", "张", "伟", List.of(Actor.MEMBERS)),
-            new DemoUser("member3", "刘", "芳", List.of(Actor.MEMBERS)),
-            new DemoUser("edu1", "陈", "静", List.of("unit-edu")),
-            new DemoUser("transport1", "杨", "帆", List.of("unit-transport")),
-            new DemoUser("housing1", "赵", "磊", List.of("unit-housing")),
-            new DemoUser("edu-lead", "周", "红", List.of("unit-edu-leaders")),
-            new DemoUser("transport-lead", "吴", "强", List.of("unit-transport-leaders")),
-            new DemoUser("housing-lead", "孙", "丽", List.of("unit-housing-leaders")),
-            new DemoUser("chair1", "郑", "国庆", List.of(Actor.SUPERVISORS)),
-            new DemoUser("auditor1", "钱", "进", List.of(Actor.AUDITORS)),
-            new DemoUser("admin", "系统", "管理员", List.of(Actor.ADMINS, "camunda-admin")));
+            new DemoUser("office1", "王明", List.of(Actor.OFFICE)),
+            new DemoUser("member1", "李华", List.of(Actor.MEMBERS)),
+            new DemoUser("member2", "张伟", List.of(Actor.MEMBERS)),
+            new DemoUser("member3", "刘芳", List.of(Actor.MEMBERS)),
+            new DemoUser("edu1", "陈静", List.of("unit-edu")),
+            new DemoUser("transport1", "杨帆", List.of("unit-transport")),
+            new DemoUser("housing1", "赵磊", List.of("unit-housing")),
+            new DemoUser("edu-lead", "周红", List.of("unit-edu-leaders")),
+            new DemoUser("transport-lead", "吴强", List.of("unit-transport-leaders")),
+            new DemoUser("housing-lead", "孙丽", List.of("unit-housing-leaders")),
+            new DemoUser("chair1", "郑国庆", List.of(Actor.SUPERVISORS)),
+            new DemoUser("auditor1", "钱进", List.of(Actor.AUDITORS)),
+            new DemoUser("admin", "系统管理员", List.of(Actor.ADMINS, "camunda-admin")));
 
     private final Catalog catalog;
     private final IdentityService identityService;
@@ -83,8 +83,9 @@ class DemoData implements ApplicationRunner {
     private void createUser(DemoUser demo) {
         if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
             User user = identityService.newUser(demo.id());
-            user.setLastName(demo.lastName());
-            user.setFirstName(demo.firstName());
+            // Tasklist shows "first last"; a Chinese name is written whole, family name first.
+            user.setFirstName(demo.name());
+            user.setLastName("");
             user.setEmail(demo.id() + "@example.org");
             user.setPassword(PASSWORD);
             identityService.saveUser(user);

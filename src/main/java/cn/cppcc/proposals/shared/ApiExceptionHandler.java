@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of {@code /api} as {@code application/problem+json} (API.md "Errors"). A step's
  * own exceptions may arrive wrapped by the engine (a task listener failed), so causes are unwrapped.
  */
-@RestControllerAdvice(basePackages = "cn.cppcc.proposals")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

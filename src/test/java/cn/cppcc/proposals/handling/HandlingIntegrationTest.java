@@ -113,7 +113,7 @@ class HandlingIntegrationTest extends IntegrationTestSupport {
                 "text", Map.of("value", "我们将尽快研究", "type", "String"))));
 
         assertThat(answer.status()).isBetween(400, 500);
-        assertThat(answer.body().get("message").asText()).contains("答复类别").contains("必须填写");
+        assertThat(answer.body().get("message").asText()).contains("答复类别").contains("必须选择");
         assertThat(proposals.unit(id, "transport").get("status").asText()).isEqualTo("HANDLING");
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
     }
