@@ -9,6 +9,7 @@ import cn.cppcc.proposals.shared.ProposalSettings;
 import cn.cppcc.proposals.workflow.TaskTarget;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +26,12 @@ public class UnitAssignmentService {
     private final WorkingDayCalendar calendar;
     private final ProposalSettings settings;
     private final ProposalClock clock;
+    private final ApplicationEventPublisher events;
 
     UnitAssignmentService(UnitAssignmentRepository assignments, ProposalService proposals,
-            WorkingDayCalendar calendar, ProposalSettings settings, ProposalClock clock) {
+            WorkingDayCalendar calendar, ProposalSettings settings, ProposalClock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.assignments = assignments;
         this.proposals = proposals;
         this.calendar = calendar;
@@ -159,6 +163,7 @@ public class UnitAssignmentService {
         LocalDate feedbackDue = calendar.addWorkingDays(clock.today(), settings.feedback().windowWorkingDays());
         current(proposalId, unitCode).sendReply(clock.now(), feedbackDue);
         followProposal(proposalId);
+        events.publishEvent(new ReplySent(proposalId, unitCode));
         return feedbackDue;
     }
 

@@ -5,6 +5,7 @@ import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import java.time.LocalDate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +18,11 @@ public class ProposalService {
     private final WorkingDayCalendar calendar;
     private final ProposalSettings settings;
     private final ProposalClock clock;
+    private final ApplicationEventPublisher events;
 
     ProposalService(ProposalRepository proposals, WorkingDayCalendar calendar, ProposalSettings settings,
-            ProposalClock clock) {
+            ProposalClock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.proposals = proposals;
         this.calendar = calendar;
         this.settings = settings;
@@ -56,5 +59,11 @@ public class ProposalService {
 
     public void close(long proposalId) {
         require(proposalId).close(clock.now());
+        changed(proposalId);
+    }
+
+    /** Tells the listeners of {@link ProposalChanged} that the proposal's text or state changed. */
+    public void changed(long proposalId) {
+        events.publishEvent(new ProposalChanged(proposalId));
     }
 }

@@ -50,6 +50,8 @@ class ReviseProposalStep implements Step {
     public void complete(DelegateTask task, Input input, Actor actor) {
         ProposalText text = ProposalText.read(input);
         input.validate();
-        proposals.require((Long) task.getVariable(ProposalVariables.PROPOSAL_ID)).revise(text);
+        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        proposals.require(proposalId).revise(text);
+        proposals.changed(proposalId);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +37,12 @@ public class SubmissionService {
     private final RuntimeService runtimeService;
     private final ProposalClock clock;
     private final ProposalSettings settings;
+    private final ApplicationEventPublisher events;
 
     SubmissionService(ProposalRepository proposals, Catalog catalog, Directory directory,
-            RuntimeService runtimeService, ProposalClock clock, ProposalSettings settings) {
+            RuntimeService runtimeService, ProposalClock clock, ProposalSettings settings,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.proposals = proposals;
         this.catalog = catalog;
         this.directory = directory;
@@ -83,8 +87,10 @@ public class SubmissionService {
         ProposalKind kind = session.isPlenaryWindow(clock.today(), settings.plenaryWindowMonthsBefore())
                 ? ProposalKind.PLENARY : ProposalKind.INTERIM;
         int serialNo = catalog.nextNumber(session.getId(), Catalog.SERIAL_COUNTER);
-        return proposals.save(Proposal.submitted(session.getId(), serialNo, kind, proposer, actor.userId(), type,
-                text, suggestedCategory, publicConsent, coProposers, clock.now()));
+        Proposal proposal = proposals.save(Proposal.submitted(session.getId(), serialNo, kind, proposer, actor.userId(),
+                type, text, suggestedCategory, publicConsent, coProposers, clock.now()));
+        events.publishEvent(new ProposalChanged(proposal.getId()));
+        return proposal;
     }
 
     private String proposerOf(Input input, Actor actor) {

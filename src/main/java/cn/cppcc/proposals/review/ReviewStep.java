@@ -107,6 +107,10 @@ class ReviewStep implements Step {
             case MERGE -> merge(proposal, input, comment, actor, now);
         }
         task.getExecution().setVariable(ProposalVariables.REVIEW_DECISION, decision.name());
+        proposals.changed(proposalId);
+        if (decision == ReviewDecision.MERGE) {
+            proposals.changed(proposal.getMergedInto());
+        }
     }
 
     private void file(Proposal proposal, Input input, String comment, Actor actor, Instant now) {
