@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import cn.cppcc.proposals.workflow.EngineAsSystem;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
@@ -20,8 +21,10 @@ public class UnitSuggestions {
 
     private final DecisionService decisionService;
     private final Catalog catalog;
+    private final EngineAsSystem system;
 
-    UnitSuggestions(DecisionService decisionService, Catalog catalog) {
+    UnitSuggestions(DecisionService decisionService, Catalog catalog, EngineAsSystem system) {
+        this.system = system;
         this.decisionService = decisionService;
         this.catalog = catalog;
     }
@@ -33,7 +36,8 @@ public class UnitSuggestions {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("category", category == null ? "" : category);
         variables.put("proposalText", proposal.getTitle() + "\n" + proposal.getBackground() + "\n" + proposal.getSuggestions());
-        DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION).variables(variables).evaluate();
+        DmnDecisionResult result = system.read(() ->
+                decisionService.evaluateDecisionByKey(DECISION).variables(variables).evaluate());
         Map<String, String> reasons = new LinkedHashMap<>();
         result.forEach(entry -> {
             String code = (String) entry.get("unitCode");

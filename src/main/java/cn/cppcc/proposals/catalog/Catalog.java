@@ -6,6 +6,7 @@ import cn.cppcc.proposals.shared.NotFoundException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import cn.cppcc.proposals.workflow.EngineAsSystem;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +26,11 @@ public class Catalog {
     private final CommitteeSessionRepository sessions;
     private final IdentityService identityService;
     private final JdbcClient jdbc;
+    private final EngineAsSystem system;
 
     Catalog(UnitRepository units, CategoryRepository categories, CommitteeSessionRepository sessions,
-            IdentityService identityService, JdbcClient jdbc) {
+            IdentityService identityService, JdbcClient jdbc, EngineAsSystem system) {
+        this.system = system;
         this.units = units;
         this.categories = categories;
         this.sessions = sessions;
@@ -82,13 +85,16 @@ public class Catalog {
         return unit;
     }
 
+    /** The admin's request was checked by the caller; the groups follow the unit as its data. */
     private void createGroup(String id, String name) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identityService.newGroup(id);
-            group.setName(name);
-            group.setType("UNIT");
-            identityService.saveGroup(group);
-        }
+        system.run(() -> {
+            if (identityService.createGroupQuery().groupId(id).count() == 0) {
+                Group group = identityService.newGroup(id);
+                group.setName(name);
+                group.setType("UNIT");
+                identityService.saveGroup(group);
+            }
+        });
     }
 
     // --- categories ----------------------------------------------------------------------------

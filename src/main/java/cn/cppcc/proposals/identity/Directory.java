@@ -2,26 +2,29 @@ package cn.cppcc.proposals.identity;
 
 import java.util.List;
 import java.util.Optional;
+import cn.cppcc.proposals.workflow.EngineAsSystem;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
-/** Who is who, read from the engine's identity service. */
+/** Who is who, read from the engine's identity service (as the application, not as the caller). */
 @Service
 public class Directory {
 
     private final IdentityService identityService;
+    private final EngineAsSystem system;
 
-    Directory(IdentityService identityService) {
+    Directory(IdentityService identityService, EngineAsSystem system) {
         this.identityService = identityService;
+        this.system = system;
     }
 
     public Optional<User> user(String userId) {
         if (userId == null || userId.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult());
+        return Optional.ofNullable(system.read(() -> identityService.createUserQuery().userId(userId).singleResult()));
     }
 
     public boolean exists(String userId) {
@@ -38,15 +41,16 @@ public class Directory {
     }
 
     public List<String> groupsOf(String userId) {
-        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return system.read(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
+                .map(Group::getId).toList();
     }
 
     public boolean isInGroup(String userId, String groupId) {
-        return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+        return system.read(() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count()) > 0;
     }
 
     public List<User> membersOf(String groupId) {
-        return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list();
+        return system.read(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list());
     }
 
     static String fullName(User user) {

@@ -1,16 +1,12 @@
 package cn.cppcc.proposals.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.Map;
+import cn.cppcc.proposals.shared.ProblemWriter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,7 +22,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityServiceAuthenticationProvider provider,
-            IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+            IdentityService identityService, ProblemWriter problems) throws Exception {
         http.securityMatcher("/api/**", "/public/**", "/actuator/**")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
@@ -34,10 +30,10 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"proposals\"");
-                    writeProblem(response, objectMapper, 401, "未认证", "请先登录");
+                    problems.write(response, 401, "未认证", "请先登录");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        writeProblem(response, objectMapper, 403, "无权操作", "没有权限")))
+                        problems.write(response, 403, "无权操作", "没有权限")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Basic-authenticated API calls carry no cookies to forge; pages get CSRF with their own chain.
                 .csrf(csrf -> csrf.disable())
@@ -55,12 +51,4 @@ class SecurityConfiguration {
         return registration;
     }
 
-    static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, int status, String title,
-            String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        objectMapper.writeValue(response.getOutputStream(),
-                Map.of("type", "about:blank", "title", title, "status", status, "detail", detail));
-    }
 }

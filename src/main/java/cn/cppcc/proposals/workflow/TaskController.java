@@ -24,8 +24,11 @@ class TaskController {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final CurrentActor currentActor;
+    private final EngineAsSystem system;
 
-    TaskController(TaskService taskService, RuntimeService runtimeService, CurrentActor currentActor) {
+    TaskController(TaskService taskService, RuntimeService runtimeService, CurrentActor currentActor,
+            EngineAsSystem system) {
+        this.system = system;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.currentActor = currentActor;
@@ -45,12 +48,13 @@ class TaskController {
             return List.of();
         }
         Set<String> instances = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, String> businessKeys = runtimeService.createProcessInstanceQuery()
-                .processInstanceIds(instances).list().stream()
+        // The tasks are the caller's; which proposal and unit they belong to is the application's to read.
+        Map<String, String> businessKeys = system.read(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceIds(instances).list()).stream()
                 .collect(Collectors.toMap(ProcessInstance::getId, p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
-        Map<String, Object> units = runtimeService.createVariableInstanceQuery()
+        Map<String, Object> units = system.read(() -> runtimeService.createVariableInstanceQuery()
                 .processInstanceIdIn(instances.toArray(String[]::new))
-                .variableName(ProposalVariables.UNIT_CODE).list().stream()
+                .variableName(ProposalVariables.UNIT_CODE).list()).stream()
                 .filter(v -> v.getExecutionId().equals(v.getProcessInstanceId()))
                 .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
         return tasks.stream().map(t -> new MyTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),

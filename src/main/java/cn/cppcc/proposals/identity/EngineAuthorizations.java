@@ -1,0 +1,115 @@
+package cn.cppcc.proposals.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's authorizations (camunda.bpm.authorization.enabled), so that Tasklist, Cockpit and
+ * the engine's REST API allow what API.md allows:
+ * <ul>
+ * <li>everyone: Tasklist and the shared filters; their tasks come from the engine's own grants
+ * to a task's candidate groups and assignee, so each user sees only their groups' tasks;</li>
+ * <li>members and the office: start a proposal;</li>
+ * <li>the office and auditors: Cockpit, reading every process, task, decision and their history,
+ * and changing nothing there (no UPDATE, DELETE, retry or variable permission);</li>
+ * <li>admins: the group camunda-admin (users, groups, deployments, shared filters).</li>
+ * </ul>
+ * Idempotent: runs on every start and adds only what is missing.
+ */
+@Component
+@Order(3)
+class EngineAuthorizations implements ApplicationRunner {
+
+    private static final List<String> READERS = List.of(Actor.OFFICE, Actor.AUDITORS);
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+
+    EngineAuthorizations(AuthorizationService authorizations, FilterService filters) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        global(Resources.GROUP, ANY, Permissions.READ);
+        for (Filter filter : filters.createFilterQuery().list()) {
+            if (filter.getOwner() == null) {
+                global(Resources.FILTER, filter.getId(), Permissions.READ);
+            }
+        }
+        for (String group : List.of(Actor.MEMBERS, Actor.OFFICE)) {
+            grant(group, Resources.PROCESS_DEFINITION, ProposalHandlingProcess.KEY, Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+        for (String group : READERS) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                    Permissions.READ_INSTANCE, Permissions.READ_TASK);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            grant(group, Resources.TASK, ANY, Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+            grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+            grant(group, Resources.USER, ANY, Permissions.READ);
+            grant(group, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+        }
+    }
+
+    private void global(Resource resource, String resourceId, Permission... permissions) {
+        save(AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        save(AUTH_TYPE_GRANT, group, resource, resourceId, permissions);
+    }
+
+    private void save(int type, String group, Resource resource, String resourceId, Permission... permissions) {
+        var query = authorizations.createAuthorizationQuery().authorizationType(type)
+                .resourceType(resource).resourceId(resourceId);
+        if (group != null) {
+            query.groupIdIn(group);
+        }
+        Authorization authorization = query.list().stream().findFirst().orElseGet(() -> {
+            Authorization created = authorizations.createNewAuthorization(type);
+            created.setResource(resource);
+            created.setResourceId(resourceId);
+            if (group != null) {
+                created.setGroupId(group);
+            } else {
+                created.setUserId(ANY);
+            }
+            return created;
+        });
+        boolean changed = authorization.getId() == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

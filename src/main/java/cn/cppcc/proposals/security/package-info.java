@@ -1,0 +1,6 @@
+/**
+ * The weak points of Camunda 7.24 Community Edition, which gets no more security patches, closed
+ * by configuration: expressions in ad-hoc queries, the Admin webapp's first-run setup, request
+ * sizes, and the checks a production start makes.
+ */
+package cn.cppcc.proposals.security;
