@@ -76,7 +76,7 @@ class DemoData implements ApplicationRunner {
                         LocalDate.of(2027, 1, 8), LocalDate.of(2027, 1, 10), true);
             }
         });
-        log.info("Demo data ready: {} users with password '{}', units {}", USERS.size(), PASSWORD,
+        log.info("Demo data ready: {} users (see README), units {}", USERS.size(),
                 UNITS.stream().map(DemoUnit::code).toList());
     }
 
