@@ -10,6 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * <li>members and the office: start a proposal;</li>
  * <li>the office and auditors: Cockpit, reading every process, task, decision and their history,
  * and changing nothing there (no UPDATE, DELETE, retry or variable permission);</li>
- * <li>admins: the group camunda-admin (users, groups, deployments, shared filters).</li>
+ * <li>admins: the group camunda-admin, which may do everything (users, groups, deployments,
+ * shared filters), as Camunda grants it to its first administrator.</li>
  * </ul>
  * Idempotent: runs on every start and adds only what is missing.
  */
@@ -50,6 +52,10 @@ class EngineAuthorizations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // camunda-admin: everything, as Camunda's own setup of the first administrator grants it
+        for (Resource resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+        }
         global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         global(Resources.GROUP, ANY, Permissions.READ);
         for (Filter filter : filters.createFilterQuery().list()) {

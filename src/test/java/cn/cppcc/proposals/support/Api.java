@@ -40,6 +40,11 @@ public class Api {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with a password other than the demo one. */
+    public Answer get(String user, String password, String path) {
+        return send(user, password, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
     public Answer post(String user, String path, Object body) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -91,9 +96,13 @@ public class Api {
     }
 
     private Answer send(String user, HttpRequest.Builder request) {
+        return send(user, PASSWORD, request);
+    }
+
+    private Answer send(String user, String password, HttpRequest.Builder request) {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
