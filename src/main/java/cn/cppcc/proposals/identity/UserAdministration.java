@@ -5,10 +5,8 @@ import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.workflow.EngineAsSystem;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Admins manage users (DOMAIN.md): create, change, set a password, disable, enable, delete. The
  * users live in the engine's identity service, the one store of the API, the pages and the
- * webapps. A disabled user loses their groups and password, so every door closes at once; the
- * webapps end their session at the next re-check (camunda.bpm.webapp.auth.cache).
+ * webapps. A disabled user is taken out of the identity store (kept aside to be enabled again),
+ * so every door closes at once and the webapps end their session at the next re-check
+ * (camunda.bpm.webapp.auth.cache).
  */
 @Service
 public class UserAdministration {
@@ -34,7 +33,6 @@ public class UserAdministration {
     private final EngineAsSystem system;
     private final JdbcClient jdbc;
     private final ProposalClock clock;
-    private final SecureRandom random = new SecureRandom();
 
     UserAdministration(IdentityService identityService, EngineAsSystem system, JdbcClient jdbc, ProposalClock clock) {
         this.identityService = identityService;
@@ -47,13 +45,16 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public List<UserView> users() {
-        return system.read(() -> identityService.createUserQuery().orderByUserId().asc().list()).stream()
-                .map(this::view).toList();
+        List<UserView> users = new java.util.ArrayList<>(system.read(() ->
+                identityService.createUserQuery().orderByUserId().asc().list()).stream().map(this::view).toList());
+        users.addAll(disabledUsers());
+        users.sort(java.util.Comparator.comparing(UserView::id));
+        return users;
     }
 
     @Transactional(readOnly = true)
     public UserView user(String id) {
-        return view(require(id));
+        return disabledUser(id).orElseGet(() -> view(require(id)));
     }
 
     @Transactional
@@ -64,7 +65,7 @@ public class UserAdministration {
         checkPassword(password);
         checkGroups(groups);
         system.run(() -> {
-            if (identityService.createUserQuery().userId(id).count() > 0) {
+            if (identityService.createUserQuery().userId(id).count() > 0 || disabledUser(id).isPresent()) {
                 throw new InvalidInputException("id", "用户名已存在");
             }
             User user = identityService.newUser(id);
@@ -80,10 +81,10 @@ public class UserAdministration {
 
     @Transactional
     public UserView update(String id, String name, String email, List<String> groups) {
-        User user = require(id);
-        if (isDisabled(id) && groups != null) {
-            throw new ConflictException("用户已停用，启用后才能修改其所属组");
+        if (disabledUser(id).isPresent()) {
+            throw new ConflictException("用户已停用，请先启用");
         }
+        User user = require(id);
         system.run(() -> {
             if (name != null) {
                 user.setFirstName(name);
@@ -105,11 +106,11 @@ public class UserAdministration {
 
     @Transactional
     public void setPassword(String id, String password) {
-        User user = require(id);
-        checkPassword(password);
-        if (isDisabled(id)) {
+        if (disabledUser(id).isPresent()) {
             throw new ConflictException("用户已停用，请先启用");
         }
+        User user = require(id);
+        checkPassword(password);
         system.run(() -> {
             user.setPassword(password);
             identityService.saveUser(user);
@@ -117,40 +118,39 @@ public class UserAdministration {
         });
     }
 
-    /** Removes the user's groups and password; kept aside for {@link #enable}. */
+    /** Takes the user out of the identity store, keeping name, e-mail and groups for {@link #enable}. */
     @Transactional
     public void disable(String id, String by) {
+        if (disabledUser(id).isPresent()) {
+            throw new ConflictException("用户已停用");
+        }
         User user = require(id);
         if (id.equals(by)) {
             throw new ConflictException("不能停用自己");
         }
-        if (isDisabled(id)) {
-            throw new ConflictException("用户已停用");
-        }
-        List<String> groups = groupsOf(id);
-        jdbc.sql("insert into disabled_users (user_id, group_ids, disabled_by, disabled_at) values (?, ?, ?, ?)")
-                .params(id, String.join(",", groups), by, OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC)).update();
-        system.run(() -> {
-            groups.forEach(group -> identityService.deleteMembership(id, group));
-            user.setPassword(randomPassword());
-            identityService.saveUser(user);
-        });
+        jdbc.sql("insert into disabled_users (user_id, name, email, group_ids, disabled_by, disabled_at)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(id, Directory.fullName(user), user.getEmail(), String.join(",", groupsOf(id)), by,
+                        OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))
+                .update();
+        system.run(() -> identityService.deleteUser(id));
     }
 
-    /** Gives the groups back, with a new password set by the admin. */
+    /** Puts the user back with their groups, and a new password set by the admin. */
     @Transactional
     public UserView enable(String id, String password) {
-        User user = require(id);
+        UserView disabled = disabledUser(id).orElseThrow(() -> new ConflictException("用户未停用"));
         checkPassword(password);
-        String groups = jdbc.sql("select group_ids from disabled_users where user_id = ?").param(id)
-                .query(String.class).optional().orElseThrow(() -> new ConflictException("用户未停用"));
         jdbc.sql("delete from disabled_users where user_id = ?").param(id).update();
         system.run(() -> {
+            User user = identityService.newUser(id);
+            user.setFirstName(disabled.name());
+            user.setLastName("");
+            user.setEmail(disabled.email());
             user.setPassword(password);
             identityService.saveUser(user);
-            identityService.unlockUser(id);
-            for (String group : groups.split(",")) {
-                if (!group.isBlank() && identityService.createGroupQuery().groupId(group).count() > 0) {
+            for (String group : disabled.groups()) {
+                if (identityService.createGroupQuery().groupId(group).count() > 0) {
                     identityService.createMembership(id, group);
                 }
             }
@@ -160,17 +160,29 @@ public class UserAdministration {
 
     @Transactional
     public void delete(String id, String by) {
-        require(id);
         if (id.equals(by)) {
             throw new ConflictException("不能删除自己");
         }
-        jdbc.sql("delete from disabled_users where user_id = ?").param(id).update();
-        system.run(() -> identityService.deleteUser(id));
+        if (jdbc.sql("delete from disabled_users where user_id = ?").param(id).update() == 0) {
+            require(id);
+            system.run(() -> identityService.deleteUser(id));
+        }
     }
 
     private UserView view(User user) {
-        return new UserView(user.getId(), Directory.fullName(user), user.getEmail(), groupsOf(user.getId()),
-                isDisabled(user.getId()));
+        return new UserView(user.getId(), Directory.fullName(user), user.getEmail(), groupsOf(user.getId()), false);
+    }
+
+    private List<UserView> disabledUsers() {
+        return jdbc.sql("select user_id, name, email, group_ids from disabled_users order by user_id")
+                .query((rs, n) -> new UserView(rs.getString("user_id"), rs.getString("name"), rs.getString("email"),
+                        java.util.Arrays.stream(rs.getString("group_ids").split(",")).filter(g -> !g.isBlank()).toList(),
+                        true))
+                .list();
+    }
+
+    private java.util.Optional<UserView> disabledUser(String id) {
+        return disabledUsers().stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
     private User require(String id) {
@@ -179,10 +191,6 @@ public class UserAdministration {
             throw new NotFoundException("没有该用户：" + id);
         }
         return user;
-    }
-
-    private boolean isDisabled(String id) {
-        return jdbc.sql("select count(*) from disabled_users where user_id = ?").param(id).query(Long.class).single() > 0;
     }
 
     private List<String> groupsOf(String id) {
@@ -204,9 +212,4 @@ public class UserAdministration {
         }
     }
 
-    private String randomPassword() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
 }

@@ -51,6 +51,16 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
     }
 
+    public Answer delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    public Answer put(String user, String path, Object body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+    }
+
     public Answer postRaw(String user, String path, String contentType, String body) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
