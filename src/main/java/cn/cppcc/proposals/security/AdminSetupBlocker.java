@@ -27,11 +27,8 @@ class AdminSetupBlocker {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                // The decoded path as the container normalised it (no %xx, ./, ../ or ;params), so that
-                // /camunda/api/admin/%73etup/ or /camunda/api/admin/x/../setup/ do not slip through.
-                String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
-                        .replaceAll("/{2,}", "/").toLowerCase(java.util.Locale.ROOT);
-                if ((path + "/").startsWith(SETUP_PATH)) {
+                if ((normalised(request.getRequestURI().substring(request.getContextPath().length())) + "/")
+                        .startsWith(SETUP_PATH)) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
@@ -39,8 +36,39 @@ class AdminSetupBlocker {
             }
         });
         registration.setName("admin-setup-blocked");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.FORWARD);
         registration.addUrlPatterns("/camunda/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * The path as the webapps' REST layer would read it: decoded (also twice, %252F), without
+     * path parameters (;x), empty and dot segments resolved, lower case. So /camunda/api/admin/%73etup,
+     * /camunda/api/admin%2Fsetup or /camunda/api/admin/x/../setup do not slip through.
+     */
+    static String normalised(String rawPath) {
+        String path = rawPath;
+        for (int i = 0; i < 3 && path.contains("%"); i++) {
+            try {
+                path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                break;
+            }
+        }
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : path.split("/")) {
+            int parameters = segment.indexOf(';');
+            String name = parameters >= 0 ? segment.substring(0, parameters) : segment;
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(name);
+            }
+        }
+        return ("/" + String.join("/", segments)).toLowerCase(java.util.Locale.ROOT);
     }
 }

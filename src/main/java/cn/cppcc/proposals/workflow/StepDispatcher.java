@@ -25,10 +25,12 @@ class StepDispatcher {
 
     private final Map<String, Step> steps;
     private final CurrentActor currentActor;
+    private final PendingStepInput pending;
 
-    StepDispatcher(List<Step> steps, CurrentActor currentActor) {
+    StepDispatcher(List<Step> steps, CurrentActor currentActor, PendingStepInput pending) {
         this.steps = steps.stream().collect(Collectors.toMap(Step::taskKey, Function.identity()));
         this.currentActor = currentActor;
+        this.pending = pending;
     }
 
     @EventListener(condition = "#task.eventName == 'create'")
@@ -47,9 +49,12 @@ class StepDispatcher {
         }
         Actor actor = currentActor.get();
         checkMayWork(task, actor);
-        Map<String, Object> values = new HashMap<>();
-        for (String field : step.fields()) {
-            values.put(field, task.getVariable(field));
+        Map<String, Object> values = pending.take(task.getId());
+        if (values == null) {
+            values = new HashMap<>();
+            for (String field : step.fields()) {
+                values.put(field, task.getVariable(field));
+            }
         }
         step.complete(task, Input.of(values), actor);
         // Tasklist submits form fields as process variables: they are recorded in the project's

@@ -1,8 +1,6 @@
 package cn.cppcc.proposals.workflow;
 
 import cn.cppcc.proposals.shared.ConflictException;
-import cn.cppcc.proposals.shared.InvalidInputException;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +11,14 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Completes a step's user task for the API exactly as Camunda Tasklist does (a form submission),
- * so the same {@link Step} checks and applies it. The input travels as transient variables: it is
- * read by the step and never stored as process state.
+ * so the same {@link Step} checks and applies it. The request's fields go to the step directly
+ * ({@link PendingStepInput}), with their JSON types, and are never stored as process state.
  */
 @Service
 public class StepService {
@@ -29,10 +26,12 @@ public class StepService {
     private final TaskService taskService;
     private final FormService formService;
     private final Map<String, Step> steps;
+    private final PendingStepInput pending;
 
-    StepService(TaskService taskService, FormService formService, List<Step> steps) {
+    StepService(TaskService taskService, FormService formService, List<Step> steps, PendingStepInput pending) {
         this.taskService = taskService;
         this.formService = formService;
+        this.pending = pending;
         this.steps = steps.stream().collect(Collectors.toMap(Step::taskKey, Function.identity()));
     }
 
@@ -62,43 +61,18 @@ public class StepService {
         Step step = steps.get(target.taskKey());
         Map<String, Object> fields = new HashMap<>();
         if (input != null) {
-            // Only the step's own fields: nothing else of a request becomes process state.
+            // Only the step's own fields: nothing else of a request reaches the engine.
             input.forEach((name, value) -> {
                 if (step.fields().contains(name)) {
                     fields.put(name, value);
                 }
             });
         }
-        VariableMap variables = transientVariables(fields);
-        // A form may have prefilled a field as a task-local variable; the API's value replaces it.
-        taskService.removeVariablesLocal(task.getId(), variables.keySet());
-        formService.submitTaskForm(task.getId(), variables);
-    }
-
-    static VariableMap transientVariables(Map<String, ?> input) {
-        VariableMap variables = Variables.createVariables();
-        if (input == null) {
-            return variables;
+        pending.offer(task.getId(), fields);
+        try {
+            formService.submitTaskForm(task.getId(), Variables.createVariables());
+        } finally {
+            pending.clear(task.getId());
         }
-        input.forEach((name, value) -> {
-            if (value == null) {
-                variables.putValueTyped(name, Variables.untypedNullValue(true));
-            } else if (value instanceof String s) {
-                variables.putValueTyped(name, Variables.stringValue(s, true));
-            } else if (value instanceof Boolean b) {
-                variables.putValueTyped(name, Variables.booleanValue(b, true));
-            } else if (value instanceof Integer || value instanceof Long) {
-                variables.putValueTyped(name, Variables.longValue(((Number) value).longValue(), true));
-            } else if (value instanceof Number n) {
-                variables.putValueTyped(name, Variables.doubleValue(n.doubleValue(), true));
-            } else if (value instanceof Collection<?> items && items.stream().allMatch(String.class::isInstance)) {
-                // Lists travel as comma-separated text, never as Java-serialized objects.
-                variables.putValueTyped(name, Variables.stringValue(
-                        items.stream().map(String.class::cast).collect(Collectors.joining(",")), true));
-            } else {
-                throw new InvalidInputException(name, "类型无效");
-            }
-        });
-        return variables;
     }
 }

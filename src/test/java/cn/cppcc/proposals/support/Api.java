@@ -25,7 +25,8 @@ public class Api {
     }
 
     /** One answer: its status, its content type and its body as JSON (or text under "text"). */
-    public record Answer(int status, String contentType, JsonNode body, String location) {
+    public record Answer(int status, String contentType, JsonNode body, String location,
+                         java.net.http.HttpHeaders headers) {
 
         public JsonNode get(String field) {
             return body.get(field);
@@ -120,7 +121,8 @@ public class Api {
             String text = response.body();
             JsonNode body = text.isEmpty() ? json.nullNode()
                     : type.contains("json") ? json.readTree(text) : json.createObjectNode().put("text", text);
-            return new Answer(response.statusCode(), type, body, response.headers().firstValue("Location").orElse(null));
+            return new Answer(response.statusCode(), type, body, response.headers().firstValue("Location").orElse(null),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
