@@ -25,8 +25,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *   (关于、建议、进一步加强……). Single Chinese characters are dropped: the segmenter falls back
  *   to them for words it does not know (老旧 → 老|旧), where they carry little meaning alone.</li>
  *   <li><b>bigrams</b>: overlapping pairs of Chinese characters. They catch what the segmenter
- *   cuts differently in two texts (电动自行车 / 电动车, 加装电梯 / 增设电梯) and the unknown
- *   words it splits into single characters. Pairs across a joining character (的, 和, 与…) are
+ *   cuts differently in two texts (电动车 is one word, 电动自行车 two, both hold 电动) and the
+ *   unknown words it splits into single characters (加装 → 加|装). Pairs across a joining character (的, 和, 与…) are
  *   dropped: they span two words.</li>
  * </ul>
  */
