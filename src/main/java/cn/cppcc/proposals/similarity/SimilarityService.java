@@ -125,7 +125,8 @@ class SimilarityService {
             if (canSee(hit.id(), actor)) {
                 matches.add(new DraftMatch(hit.id(), hit.number(), hit.title(), null, round(hit.score()), hit.status()));
             } else if (hit.number() != null) {
-                matches.add(new DraftMatch(null, hit.number(), hit.title(), hit.category(), round(hit.score()), hit.status()));
+                matches.add(new DraftMatch(null, hit.number(), hit.title(), hit.category(), round(hit.score()),
+                        hit.status()));
             }
         }
         return matches;

@@ -3,6 +3,7 @@ package cn.cppcc.proposals.similarity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,7 +89,7 @@ final class Snippets {
     /** Sorted, with overlapping and touching spans joined: 【电动】【动车】 becomes 【电动车】. */
     private static List<Span> merge(List<Span> spans) {
         List<Span> sorted = new ArrayList<>(spans);
-        sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        sorted.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
         List<Span> merged = new ArrayList<>();
         for (Span span : sorted) {
             if (!merged.isEmpty() && span.start() <= merged.get(merged.size() - 1).end()) {

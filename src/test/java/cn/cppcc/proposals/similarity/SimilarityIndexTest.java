@@ -39,11 +39,16 @@ class SimilarityIndexTest {
 
     void indexElevatorsAndOthers() {
         index.putAll(List.of(
-                proposal(1, "关于加快老旧小区加装电梯的建议", ELEVATOR_BACKGROUND, ELEVATOR_SUGGESTIONS, "FILED", 10, "0001", Set.of("member1")),
-                proposal(2, "关于既有住宅增设电梯的提案", "无电梯住宅的老人下楼难，增设电梯邻里意见难统一。", "财政补助增设电梯，并联审批。", "UNDER_REVIEW", 20, null, Set.of("member2")),
-                proposal(3, "关于老旧小区加装电梯资金筹措的建议", "加装电梯费用分摊难。", "允许提取公积金用于加装电梯。", "REJECTED", 30, null, Set.of("member3")),
-                proposal(4, "关于整治餐饮油烟扰民的建议", "楼下饭店油烟直排。", "安装油烟净化器。", "FILED", 10, "0002", Set.of("member1")),
-                proposal(5, "关于电梯安全维保的建议", "电梯困人事故多。", "加强电梯维保监管。", "WITHDRAWN", 10, null, Set.of("member2"))));
+                proposal(1, "关于加快老旧小区加装电梯的建议", ELEVATOR_BACKGROUND, ELEVATOR_SUGGESTIONS,
+                        "FILED", 10, "0001", Set.of("member1")),
+                proposal(2, "关于既有住宅增设电梯的提案", "无电梯住宅的老人下楼难，增设电梯邻里意见难统一。",
+                        "财政补助增设电梯，并联审批。", "UNDER_REVIEW", 20, null, Set.of("member2")),
+                proposal(3, "关于老旧小区加装电梯资金筹措的建议", "加装电梯费用分摊难。", "允许提取公积金用于加装电梯。",
+                        "REJECTED", 30, null, Set.of("member3")),
+                proposal(4, "关于整治餐饮油烟扰民的建议", "楼下饭店油烟直排。", "安装油烟净化器。",
+                        "FILED", 10, "0002", Set.of("member1")),
+                proposal(5, "关于电梯安全维保的建议", "电梯困人事故多。", "加强电梯维保监管。",
+                        "WITHDRAWN", 10, null, Set.of("member2"))));
     }
 
     @Test
@@ -76,7 +81,8 @@ class SimilarityIndexTest {
     @Test
     void aChangedProposalIsFoundByItsNewWordsOnly() {
         indexElevatorsAndOthers();
-        index.put(proposal(4, "关于建设社区长者食堂的建议", "独居老人吃饭难。", "每个街道建设长者食堂。", "UNDER_REVIEW", 10, null, Set.of()));
+        index.put(proposal(4, "关于建设社区长者食堂的建议", "独居老人吃饭难。", "每个街道建设长者食堂。",
+                "UNDER_REVIEW", 10, null, Set.of()));
 
         assertThat(index.search("长者食堂", 0, 10).items()).extracting(SearchHit::id).containsExactly(4L);
         assertThat(index.search("油烟", 0, 10).total()).isZero();
@@ -108,7 +114,8 @@ class SimilarityIndexTest {
     @Test
     void aLongTextIsCutAroundItsHits() {
         String filler = "这是一段与检索无关的说明文字。".repeat(20);
-        index.put(proposal(8, "关于河道治理的建议", filler + "建议设置防溺水警示牌。" + filler, "加强巡查。", "FILED", 1, "0008", Set.of()));
+        index.put(proposal(8, "关于河道治理的建议", filler + "建议设置防溺水警示牌。" + filler, "加强巡查。",
+                "FILED", 1, "0008", Set.of()));
 
         String snippet = index.search("防溺水", 0, 10).items().get(0).snippet();
         assertThat(snippet).startsWith("…").endsWith("…").contains("【防溺水】");
