@@ -84,6 +84,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         rows.add(new Row("POST", unit + "/sign-off", Map.of(), expect(401, 403, 404, 403, 403, 404, PASS, 404, 403, 404)));
         rows.add(new Row("POST", unit + "/feedback", Map.of(), expect(401, PASS, 404, 403, 403, 404, 403, 404, 403, 404)));
         rows.add(new Row("POST", unit + "/coordination", Map.of(), expect(401, 403, 404, PASS, 403, 404, 403, 404, 403, 404)));
+        rows.add(new Row("GET", review + "/similar", null, expect(401, 403, 404, PASS, 404, 404, 404, 404, 403, 404)));
+        rows.add(new Row("POST", "/api/proposals/similar", Map.of("title", "学校周边交通"),
+                expect(401, PASS, PASS, PASS, 403, 403, 403, 403, 403, 403)));
+        rows.add(new Row("GET", "/api/search?q=学校", null, expect(401, 403, 403, PASS, 403, 403, 403, 403, PASS, 403)));
         rows.add(new Row("GET", "/api/tasks", null, expect(401, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS)));
         for (String read : List.of("/api/units", "/api/categories", "/api/sessions", "/api/calendar/2026")) {
             rows.add(new Row("GET", read, null, expect(401, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS)));

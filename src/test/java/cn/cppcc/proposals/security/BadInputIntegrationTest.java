@@ -225,6 +225,13 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
         add("office1", coordination, note, "deadline", "2020-01-01");
         raw("office1", coordination);
 
+        // similar proposals while writing
+        Map<String, Object> draft = map("title", "学校周边交通", "background", "拥堵", "suggestions", "限时停车");
+        text("member1", "/api/proposals/similar", draft, "title", 100, true);
+        text("member1", "/api/proposals/similar", draft, "background", 20000, false);
+        text("member1", "/api/proposals/similar", draft, "suggestions", 20000, false);
+        raw("member1", "/api/proposals/similar");
+
         // admins' reference data
         text("admin", "/api/units", map("code", "newunit", "name", "新单位"), "name", 100, true);
         for (Object value : List.of(ABSENT, "New Unit", SQL, TRAVERSAL, SCRIPT, "edu", "a", 5)) {
@@ -325,6 +332,12 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
         for (String query : List.of("status=OPEN", "page=-1", "size=0", "size=1000", "page=abc", "q=" + "x".repeat(101),
                 "status=%27%20OR%201%3D1--")) {
             requests.add(new Case("office1", "/api/proposals?" + query, null, 400, query.substring(0, query.indexOf('='))));
+        }
+        for (String query : List.of("q=" + "x".repeat(101), "q=", "page=-1&q=a", "size=0&q=a", "size=abc&q=a")) {
+            requests.add(new Case("office1", "/api/search?" + query, null, 400, null));
+        }
+        for (String query : List.of("limit=0", "limit=51", "limit=abc")) {
+            requests.add(new Case("office1", "/api/proposals/" + f.underReview + "/similar?" + query, null, 400, "limit"));
         }
         requests.add(new Case("office1", "/api/calendar/1999", null, 400, "year"));
         requests.add(new Case("office1", "/api/calendar/abc", null, 400, "year"));
