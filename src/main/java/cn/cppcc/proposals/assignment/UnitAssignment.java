@@ -45,6 +45,7 @@ public class UnitAssignment {
     private Instant assignedAt;
     private String assignedBy;
     private LocalDate acceptanceDue;
+    private LocalDate acceptanceOpenedOn;
     private LocalDate deadline;
     private String deadlineReason;
     private Instant acceptedAt;
@@ -94,10 +95,16 @@ public class UnitAssignment {
     }
 
     /** The unit-handling instance takes this assignment up; Rule 5's window starts. */
-    void open(String processInstanceId, LocalDate acceptanceDue) {
+    void open(String processInstanceId, LocalDate openedOn, LocalDate acceptanceDue) {
         requireStatus(UnitStatus.AWAITING_ACCEPTANCE);
         this.processInstanceId = processInstanceId;
+        this.acceptanceOpenedOn = openedOn;
         this.acceptanceDue = acceptanceDue;
+    }
+
+    /** Rule 13: a holiday added later moves the running acceptance window. */
+    public void moveAcceptanceDue(LocalDate due) {
+        this.acceptanceDue = due;
     }
 
     // --- acceptance (Rule 5) ----------------------------------------------------------------------
@@ -277,6 +284,10 @@ public class UnitAssignment {
 
     public LocalDate getAcceptanceDue() {
         return acceptanceDue;
+    }
+
+    public LocalDate getAcceptanceOpenedOn() {
+        return acceptanceOpenedOn;
     }
 
     public LocalDate getDeadline() {
