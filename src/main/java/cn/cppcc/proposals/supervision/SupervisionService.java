@@ -51,9 +51,9 @@ public class SupervisionService {
         return proposal.isKeyProposal() && proposal.getSupervisor() != null ? List.of(proposal.getSupervisor()) : List.of();
     }
 
-    /** Read by Task_SuperviseOverdue's candidate users expression. */
+    /** Read by Task_SuperviseOverdue's candidate users expression; public because JUEL only calls methods of public classes. */
     @Component("supervision")
-    static class Candidates {
+    public static class Candidates {
         private final SupervisionService supervision;
 
         Candidates(SupervisionService supervision) {
