@@ -1,0 +1,8 @@
+-- Reports (issue 6). Portable SQL: runs unchanged on H2 and PostgreSQL.
+
+-- "On-time reply rate = those whose first reply was sent by their deadline" (DOMAIN.md): the first
+-- reply is due by the deadline set at assignment, but handling again after DISSATISFIED (Rule 9)
+-- moves unit_assignments.deadline. Keep the first one. Rows of round 1 still have it; rows already
+-- handled again have lost it, and the reports fall back to their current deadline.
+alter table unit_assignments add column initial_deadline date;
+update unit_assignments set initial_deadline = deadline where round = 1;
