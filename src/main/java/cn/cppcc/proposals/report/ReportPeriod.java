@@ -14,8 +14,9 @@ import java.time.ZoneId;
  * included) covers each figure by the date of the event it counts: submitted by the day the proposal
  * was submitted, filed by the day it was filed, rejected, converted, merged and withdrawn by the day
  * it was closed, and everything about assignments (assigned, by category, by unit, the rates,
- * classes, overdue, re-handled) by the day the proposal was first assigned 交办, so that all units of
- * one proposal fall into the same period, also after a reassignment.
+ * classes, overdue, re-handled) by the day the proposal was filed 立案: assignment follows filing,
+ * so no period has more proposals assigned than filed, and all units of one proposal, also one given
+ * the proposal after another objected, fall into the same period.
  *
  * @param sessionId the session's id, {@code null} unless a session was asked for
  * @param start first instant covered, {@code null} when open

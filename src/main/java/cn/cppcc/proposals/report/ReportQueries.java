@@ -30,19 +30,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportQueries {
 
-    /**
-     * Per unit assignment, its sent replies: the first one's time, the latest one, the latest one
-     * with a rating, and the latest round replied to (an assignment handled again owes a reply in
-     * its new round). One grouped pass over the replies.
-     */
-    private static final String SENT_REPLIES = "select r.assignment_id, min(r.sent_at) as first_sent,"
-            + " max(r.id) as latest_sent, max(case when r.rating is not null then r.id end) as latest_rated,"
-            + " max(r.round) as last_round"
-            + " from replies r where r.status = :sent group by r.assignment_id";
-
-    /** The unit assignments that met the proposer face to face 见面. */
-    private static final String MET = "select distinct c.assignment_id from consultations c where c.method = :faceToFace";
-
     private final JdbcClient jdbc;
 
     ReportQueries(JdbcClient jdbc) {
@@ -94,17 +81,14 @@ class ReportQueries {
 
     List<CategoryCount> assignedByCategory(ReportPeriod period) {
         Sql sql = new Sql(period);
-        String ofUnit = period.unit() == null ? "" : " and a.unit_code = :unit";
-        return jdbc.sql("select p.category, count(*) as assigned,"
-                        + " sum(case when exists (select 1 from unit_assignments a where a.proposal_id = p.id"
-                        + "   and a.status <> :reassigned and a.role <> :co" + ofUnit
-                        + "   and not exists (select 1 from replies r where r.assignment_id = a.id and r.status = :sent))"
-                        + "   then 0 else 1 end) as handled"
-                        + " from proposals p"
-                        + " where " + sql.scope()
-                        + " and exists (select 1 from unit_assignments a where a.proposal_id = p.id and a.status <> :reassigned" + ofUnit + ")"
-                        + " and " + sql.firstAssignedWithin("p.id")
-                        + " group by p.category")
+        return jdbc.sql("select x.category, count(*) as assigned, sum(x.handled) as handled from ("
+                        + "   select a.proposal_id, p.category,"
+                        + "     min(case when a.role <> :co and s.assignment_id is null then 0 else 1 end) as handled"
+                        + "   from unit_assignments a join proposals p on p.id = a.proposal_id"
+                        + "   left join (" + sql.sentReplies() + ") s on s.assignment_id = a.id"
+                        + "   where " + sql.assignments()
+                        + "   group by a.proposal_id, p.category) x"
+                        + " group by x.category")
                 .params(sql.params)
                 .params(constants())
                 .query((rs, n) -> new CategoryCount(rs.getString("category"), rs.getLong("assigned"), rs.getLong("handled")))
@@ -134,11 +118,9 @@ class ReportQueries {
                         + "     then 1 else 0 end as overdue,"
                         + "   case when a.round > 1 then 1 else 0 end as re_handled"
                         + "   from unit_assignments a join proposals p on p.id = a.proposal_id"
-                        + "   left join (" + SENT_REPLIES + ") s on s.assignment_id = a.id"
-                        + "   left join (" + MET + ") m on m.assignment_id = a.id"
-                        + "   where a.status <> :reassigned and " + sql.scope()
-                        + (period.unit() == null ? "" : " and a.unit_code = :unit")
-                        + "   and " + sql.firstAssignedWithin("a.proposal_id") + ") f"
+                        + "   left join (" + sql.sentReplies() + ") s on s.assignment_id = a.id"
+                        + "   left join (" + sql.metFaceToFace() + ") m on m.assignment_id = a.id"
+                        + "   where " + sql.assignments() + ") f"
                         + " left join replies ls on ls.id = f.latest_sent"
                         + " left join replies lr on lr.id = f.latest_rated"
                         + " group by f.unit_code, f.replying, ls.classification, lr.rating")
@@ -287,13 +269,44 @@ class ReportQueries {
             return "(" + String.join(" and ", conditions) + ")";
         }
 
-        /** The proposal was first assigned (交办) within the dates of the period. */
-        String firstAssignedWithin(String proposalId) {
-            if (!period.isDated()) {
-                return "1 = 1";
+        /**
+         * The unit assignments {@code a} (of proposal {@code p}) a report counts, once each: not
+         * reassigned away, of the proposals in scope, filed within the period, of the unit asked for.
+         */
+        String assignments() {
+            params.put("reassigned", UnitStatus.REASSIGNED.name());
+            return "a.status <> :reassigned and " + scope() + (period.unit() == null ? "" : " and a.unit_code = :unit")
+                    + " and p.filed_at is not null and " + within("p.filed_at");
+        }
+
+        /**
+         * Per assignment in scope, its sent replies: the first one's time, the latest one, the latest
+         * one with a rating, and the latest round replied to (an assignment handled again owes a
+         * reply in its new round). The scope is repeated inside, so that a session's report reads
+         * only that session's replies. (Not window functions: H2 evaluates a derived table with them
+         * once per joined row.)
+         */
+        String sentReplies() {
+            return "select r.assignment_id, min(r.sent_at) as first_sent, max(r.id) as latest_sent,"
+                    + " max(case when r.rating is not null then r.id end) as latest_rated, max(r.round) as last_round"
+                    + " from replies r" + inScope("r.assignment_id") + " and r.status = :sent group by r.assignment_id";
+        }
+
+        /** The assignments in scope that met the proposer face to face 见面. */
+        String metFaceToFace() {
+            return "select distinct c.assignment_id from consultations c" + inScope("c.assignment_id")
+                    + " and c.method = :faceToFace";
+        }
+
+        /** Joins and a where clause that keep the rows of the assignments in scope; none for everything. */
+        private String inScope(String assignmentId) {
+            boolean everything = period.sessionId() == null && period.category() == null && period.unit() == null
+                    && !period.isDated();
+            if (everything) {
+                return " where 1 = 1";
             }
-            return proposalId + " in (select x.proposal_id from unit_assignments x group by x.proposal_id having "
-                    + within("min(x.assigned_at)") + ")";
+            return " join unit_assignments a on a.id = " + assignmentId + " join proposals p on p.id = a.proposal_id"
+                    + " where " + assignments();
         }
     }
 }
