@@ -47,6 +47,8 @@ public class UnitAssignment {
     private LocalDate acceptanceDue;
     private LocalDate acceptanceOpenedOn;
     private LocalDate deadline;
+    /** The reply deadline set at assignment; {@code deadline} moves when the unit handles it again (Rule 9). */
+    private LocalDate initialDeadline;
     private String deadlineReason;
     private Instant acceptedAt;
     private String acceptedBy;
@@ -88,6 +90,7 @@ public class UnitAssignment {
         a.status = UnitStatus.AWAITING_ACCEPTANCE;
         a.round = 1;
         a.deadline = deadline;
+        a.initialDeadline = deadline;
         a.deadlineReason = deadlineReason;
         a.assignedBy = by;
         a.assignedAt = now;
@@ -292,6 +295,11 @@ public class UnitAssignment {
 
     public LocalDate getDeadline() {
         return deadline;
+    }
+
+    /** The deadline the first reply was due by: the one set at assignment, before any re-handling. */
+    public LocalDate getInitialDeadline() {
+        return initialDeadline;
     }
 
     public String getDeadlineReason() {
