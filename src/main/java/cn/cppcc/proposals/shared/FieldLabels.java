@@ -24,7 +24,11 @@ final class FieldLabels {
             Map.entry("consultations", "协商记录"), Map.entry("approve", "是否签发"), Map.entry("rating", "评价"),
             Map.entry("faceToFace", "是否见面协商"), Map.entry("note", "意见"), Map.entry("body", "请求体"),
             Map.entry("q", "检索词"), Map.entry("limit", "条数"), Map.entry("page", "页码"), Map.entry("size", "每页条数"),
-            Map.entry("year", "年份"), Map.entry("from", "起始日期"), Map.entry("to", "截止日期"), Map.entry("unit", "承办单位"));
+            Map.entry("year", "年份"), Map.entry("from", "起始日期"), Map.entry("to", "截止日期"), Map.entry("unit", "承办单位"),
+            Map.entry("publish", "是否公开"), Map.entry("result", "落实情况"), Map.entry("subject", "邮件标题"),
+            Map.entry("event", "通知事件"), Map.entry("state", "状态"), Map.entry("proposal", "提案"), Map.entry("now", "时间"),
+            Map.entry("id", "编号"), Map.entry("name", "名称"), Map.entry("email", "电子邮箱"), Map.entry("password", "密码"),
+            Map.entry("groups", "用户组"));
 
     private FieldLabels() {
     }

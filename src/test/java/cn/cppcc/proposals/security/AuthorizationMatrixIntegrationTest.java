@@ -85,6 +85,25 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         rows.add(new Row("POST", "/api/proposals/similar", Map.of("title", "学校周边交通"),
                 expect(401, PASS, PASS, PASS, 403, 403, 403, 403, 403, 403)));
         rows.add(new Row("GET", "/api/search?q=学校", null, expect(401, 403, 403, PASS, 403, 403, 403, 403, PASS, 403)));
+        String key = "/api/proposals/" + keyProposal;
+        rows.add(new Row("POST", review + "/withdrawal", Map.of(), expect(401, PASS, 404, 403, 404, 404, 404, 404, 403, 404)));
+        rows.add(new Row("POST", handled + "/withdrawal/approval", Map.of(),
+                expect(401, 403, 404, PASS, 403, 404, 403, 404, 403, 404)));
+        rows.add(new Row("POST", key + "/supervision", Map.of(), expect(401, 403, 404, PASS, 404, 404, 404, PASS, 403, 404)));
+        rows.add(new Row("GET", key + "/supervision", null, expect(401, PASS, 404, PASS, 404, 404, 404, PASS, PASS, 404)));
+        rows.add(new Row("POST", handled + "/follow-up", Map.of(), expect(401, 403, 404, PASS, 403, 404, 403, 404, 403, 404)));
+        rows.add(new Row("POST", handled + "/publication", Map.of(), expect(401, 403, 404, PASS, 403, 404, 403, 404, 403, 404)));
+        rows.add(new Row("GET", "/api/notifications", null, expect(401, 403, 403, PASS, 403, 403, 403, 403, PASS, 403)));
+        rows.add(new Row("GET", "/api/admin/mail-templates", null, expect(401, 403, 403, 403, 403, 403, 403, 403, 403, PASS)));
+        rows.add(new Row("PUT", "/api/admin/mail-templates/PROPOSAL_FILED", Map.of(),
+                expect(401, 403, 403, 403, 403, 403, 403, 403, 403, PASS)));
+        rows.add(new Row("GET", "/public/proposals", null, expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200)));
+        rows.add(new Row("GET", "/public/proposals/" + handledByEdu, null, expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
+        // the clock control is off unless proposals.clock-control=true
+        rows.add(new Row("PUT", "/api/admin/clock", Map.of("now", "2030-01-01T00:00:00Z"),
+                expect(401, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
+        rows.add(new Row("GET", "/api/reports/summary", null, expect(401, 403, 403, PASS, 403, 403, 403, PASS, PASS, 403)));
+        rows.add(new Row("GET", "/api/reports/register.xlsx", null, expect(401, 403, 403, PASS, 403, 403, 403, PASS, PASS, 403)));
         rows.add(new Row("GET", "/api/tasks", null, expect(401, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS)));
         for (String read : List.of("/api/units", "/api/categories", "/api/sessions", "/api/calendar/2026")) {
             rows.add(new Row("GET", read, null, expect(401, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS)));

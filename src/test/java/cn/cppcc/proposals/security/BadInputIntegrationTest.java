@@ -225,6 +225,34 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
         add("office1", coordination, note, "deadline", "2020-01-01");
         raw("office1", coordination);
 
+        // key proposals, withdrawal, follow-up, publication
+        String supervision = "/api/proposals/" + f.keyProposal + "/supervision";
+        text("chair1", supervision, map("note", "请加快办理"), "note", 4000, true);
+        raw("chair1", supervision);
+        String withdrawal = "/api/proposals/" + f.underReview + "/withdrawal";
+        text("member1", withdrawal, map("reason", "情况已变化"), "reason", 2000, true);
+        raw("member1", withdrawal);
+        String approval = "/api/proposals/" + f.withdrawing + "/withdrawal/approval";
+        bool("office1", approval, map("approve", true), "approve");
+        text("office1", approval, map("approve", false, "comment", "已进入办理"), "comment", 2000, true);
+        raw("office1", approval);
+        String followUp = "/api/proposals/" + f.followUpDue + "/follow-up";
+        text("office1", followUp, map("result", "已落实"), "result", 4000, true);
+        add("office1", followUp, map("result", "已落实"), "unit", "x".repeat(33));
+        raw("office1", followUp);
+        String publication = "/api/proposals/" + f.filed + "/publication";
+        bool("office1", publication, map("publish", true), "publish");
+        raw("office1", publication);
+        String template = "PUT /api/admin/mail-templates/PROPOSAL_FILED";
+        Map<String, Object> mail = map("subject", "提案已立案：{title}", "body", "{recipientName}：已立案。");
+        text("admin", template, mail, "subject", 300, true);
+        text("admin", template, mail, "body", 10000, true);
+        for (Object value : List.of("{password}", "{recipientName}{nope}", "{T}")) {
+            add("admin", template, mail, "body", value);
+        }
+        add("admin", template, mail, "subject", "{secret}");
+        cases.add(new Case("admin", "PUT /api/admin/mail-templates/NO_SUCH_EVENT", mail, 400, "event"));
+
         // similar proposals while writing
         Map<String, Object> draft = map("title", "学校周边交通", "background", "拥堵", "suggestions", "限时停车");
         text("member1", "/api/proposals/similar", draft, "title", 100, true);
@@ -264,8 +292,8 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
         List<String> failures = new ArrayList<>();
         String before = f.fingerprint();
         for (Case c : cases) {
-            Answer answer = c.body() instanceof String raw
-                    ? api.postRaw(c.user(), c.path(), "application/json", raw)
+            Answer answer = c.path().startsWith("PUT ") ? api.put(c.user(), c.path().substring(4), c.body())
+                    : c.body() instanceof String raw ? api.postRaw(c.user(), c.path(), "application/json", raw)
                     : api.post(c.user(), c.path(), c.body());
             check(c, answer, failures);
             String now = f.fingerprint();
@@ -339,6 +367,15 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
         for (String query : List.of("limit=0", "limit=51", "limit=abc")) {
             requests.add(new Case("office1", "/api/proposals/" + f.underReview + "/similar?" + query, null, 400, "limit"));
         }
+        for (String query : List.of("state=LOST", "event=NOPE", "proposal=abc", "page=-1", "size=0", "size=201")) {
+            requests.add(new Case("office1", "/api/notifications?" + query, null, 400, query.substring(0, query.indexOf('='))));
+        }
+        // steps of issue 4 that are not open now
+        requests.add(new Case("office1", "/api/proposals/" + f.handling + "/supervision", Map.of("note", "督办"), 409, null));
+        requests.add(new Case("office1", "/api/proposals/" + f.filed + "/follow-up", Map.of("result", "已落实"), 409, null));
+        requests.add(new Case("office1", "/api/proposals/" + f.handling + "/withdrawal/approval", Map.of("approve", true), 409, null));
+        requests.add(new Case("member1", "/api/proposals/" + f.replied + "/withdrawal", Map.of("reason", "晚了"), 409, null));
+        requests.add(new Case("office1", "/api/proposals/" + f.underReview + "/publication", Map.of("publish", true), 409, null));
         requests.add(new Case("office1", "/api/calendar/1999", null, 400, "year"));
         requests.add(new Case("office1", "/api/calendar/abc", null, 400, "year"));
         requests.forEach(run);
@@ -379,8 +416,21 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
         final long awaitingSignOff;
         final long replied;
         final long reHandling;
+        final long keyProposal;
+        final long withdrawing;
+        final long followUpDue;
 
         Fixture() {
+            keyProposal = proposals.submitted();
+            proposals.review(keyProposal, Map.of("decision", "FILE", "category", "教科文卫", "key", true, "supervisor", "chair1"));
+            withdrawing = proposals.handledBy("edu");
+            proposals.step("member1", "/api/proposals/" + withdrawing + "/withdrawal", Map.of("reason", "问题已解决"));
+            followUpDue = proposals.handledBy("housing");
+            proposals.replied(followUpDue, "housing", "B");
+            proposals.rate(followUpDue, "housing", "member1", "SATISFIED");
+            setClock(java.time.Instant.now().plus(java.time.Duration.ofDays(200)));
+            runDueJobs(followUpDue);
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
             returned = proposals.submitted();
             proposals.review(returned, Map.of("decision", "RETURN", "comment", "请修改"));
             Map<String, Object> jointSubmission = Proposals.submission("联名提案");
@@ -409,7 +459,7 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
             StringBuilder print = new StringBuilder();
             for (String table : List.of("proposals", "co_proposers", "reviews", "unit_assignments", "consultations",
                     "replies", "coordinations", "attachments", "units", "categories", "sessions", "calendar_days",
-                    "disabled_users", "ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_RU_JOB",
+                    "disabled_users", "notifications", "withdrawals", "supervision_notes", "follow_ups", "ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_RU_JOB",
                     "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION", "ACT_HI_TASKINST", "ACT_HI_ACTINST", "ACT_HI_VARINST",
                     "ACT_HI_PROCINST", "ACT_HI_OP_LOG", "ACT_ID_USER", "ACT_ID_GROUP", "ACT_ID_MEMBERSHIP")) {
                 print.append(table).append('=')
@@ -417,7 +467,9 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
             }
             print.append(jdbc.sql("select coalesce(sum(version), 0) from proposals").query(Long.class).single()).append(' ');
             print.append(jdbc.sql("select coalesce(sum(version), 0) from unit_assignments").query(Long.class).single()).append(' ');
-            print.append(jdbc.sql("select max(last_value) from session_counters").query(Long.class).single());
+            print.append(jdbc.sql("select max(last_value) from session_counters").query(Long.class).single()).append(' ');
+            print.append(jdbc.sql("select coalesce(sum(length(subject) + length(body)), 0) from mail_templates")
+                    .query(Long.class).single());
             return print.toString();
         }
     }
