@@ -55,15 +55,17 @@ class BaseGroups implements ApplicationRunner {
         });
         createFilter("我的任务", "分配给我的任务", -10,
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        createFilter("我的组任务", "我所在组可认领的任务", -5,
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+        // candidate user covers the user's groups too, and tasks offered to the user by name
+        // (the overdue supervision of a key proposal is offered to its supervisor)
+        createFilter("我的组任务", "我本人或所在组可认领的任务", -5,
+                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     }
 
+    /** Creates the shared filter, or brings an existing one's query and properties up to date. */
     private void createFilter(String name, String description, int priority, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
-        Filter filter = filterService.newTaskFilter(name);
+        Filter filter = filterService.createFilterQuery().filterName(name).list().stream()
+                .filter(shared -> shared.getOwner() == null).findFirst()
+                .orElseGet(() -> filterService.newTaskFilter(name));
         filter.setQuery(query);
         filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
         filterService.saveFilter(filter);

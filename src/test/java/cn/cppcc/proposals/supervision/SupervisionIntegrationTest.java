@@ -47,6 +47,13 @@ class SupervisionIntegrationTest extends IntegrationTestSupport {
         assertThat(api.get("office1", "/api/tasks").body().findValuesAsText("taskKey")).contains("Task_SuperviseOverdue");
         assertThat(api.get("chair1", "/api/tasks").body().findValuesAsText("taskKey"))
                 .contains("Task_SuperviseOverdue", "Task_SuperviseKeyProposal");
+        // in Tasklist too: the shared filter 我的组任务 offers the supervisor the task offered to them by name
+        String filter = api.get("chair1", "/engine-rest/filter?resourceType=Task").body().findParents("name").stream()
+                .filter(f -> f.get("name").asText().equals("我的组任务")).findFirst().orElseThrow().get("id").asText();
+        assertThat(api.post("chair1", "/engine-rest/filter/" + filter + "/list", Map.of()).body()
+                .findValuesAsText("taskDefinitionKey")).contains("Task_SuperviseOverdue");
+        assertThat(api.post("office1", "/engine-rest/filter/" + filter + "/list", Map.of()).body()
+                .findValuesAsText("taskDefinitionKey")).contains("Task_SuperviseOverdue");
         assertProblem(api.post("edu1", "/api/proposals/" + id + "/supervision", Map.of("note", "x")), 403, null);
         assertProblem(api.post("office1", "/api/proposals/" + id + "/supervision", Map.of("unit", "edu")), 400, "note");
 
