@@ -73,11 +73,11 @@ public class OpenTasks {
         if (proposalId != null) {
             query.processInstanceBusinessKey(String.valueOf(proposalId));
         }
-        query.or().taskAssignee(actor.userId()).taskCandidateUser(actor.userId());
+        TaskQuery mine = query.or().taskAssignee(actor.userId()).taskCandidateUser(actor.userId());
         if (!actor.groups().isEmpty()) {
-            query.taskCandidateGroupIn(actor.groups());
+            mine.taskCandidateGroupIn(actor.groups());
         }
-        List<Task> tasks = query.endOr().orderByTaskCreateTime().asc().listPage(0, MAX_TASKS);
+        List<Task> tasks = mine.endOr().orderByTaskCreateTime().asc().listPage(0, MAX_TASKS);
         if (tasks.isEmpty()) {
             return List.of();
         }

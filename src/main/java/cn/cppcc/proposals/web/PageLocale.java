@@ -38,7 +38,8 @@ class PageLocale implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                Locale chosen = LANGUAGES.get(request.getParameter(PARAMETER));
+                String language = request.getParameter(PARAMETER);
+                Locale chosen = language == null ? null : LANGUAGES.get(language);
                 if (chosen != null) {
                     resolver.setLocale(request, response, chosen);
                 }

@@ -18,6 +18,7 @@ import cn.cppcc.proposals.similarity.SimilarityService;
 import cn.cppcc.proposals.web.DossierPages;
 import cn.cppcc.proposals.web.FormValues;
 import cn.cppcc.proposals.web.OpenTasks;
+import cn.cppcc.proposals.web.PageNames;
 import cn.cppcc.proposals.web.PageResults;
 import cn.cppcc.proposals.web.StepRunner;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
@@ -73,11 +74,12 @@ class MemberPages {
     private final StepRunner runner;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
+    private final PageNames names;
 
     MemberPages(SubmissionService submissions, StepService steps, ProposalAccess access,
             UnitAssignmentService assignments, DossierService dossiers, AttachmentService attachments,
             SimilarityService similarity, Catalog catalog, Directory directory, CurrentActor currentActor,
-            StepRunner runner, TransactionTemplate transaction, MessageSource messages) {
+            StepRunner runner, TransactionTemplate transaction, MessageSource messages, PageNames names) {
         this.submissions = submissions;
         this.steps = steps;
         this.access = access;
@@ -91,6 +93,7 @@ class MemberPages {
         this.runner = runner;
         this.transaction = transaction;
         this.messages = messages;
+        this.names = names;
     }
 
     // --- writing a proposal -----------------------------------------------------------------------
@@ -203,7 +206,7 @@ class MemberPages {
     private List<ReplyExcerpt> replies(long id, Actor actor) {
         Dossier dossier = dossiers.dossier(id, actor);
         return dossier.units().stream().filter(u -> u.reply() != null)
-                .map(u -> new ReplyExcerpt(u.name(), u.reply().classification(), excerpt(u.reply().text())))
+                .map(u -> new ReplyExcerpt(u.name(), names.replyClass(u.reply().classification()), excerpt(u.reply().text())))
                 .toList();
     }
 
