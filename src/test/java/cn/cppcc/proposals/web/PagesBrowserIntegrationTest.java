@@ -91,7 +91,7 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void aProposalFromWritingToRating() {
+    void aProposalFromWritingToRating() throws IOException {
         // an earlier proposal of the member's about the same matter, answered by the transport bureau
         long earlier = proposals.handledBy("transport");
         proposals.replied(earlier, "transport", "A");
@@ -139,6 +139,23 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         click("submit-assignment");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dossier")));
         assertThat(text("flash-success")).isEqualTo("已交办。");
+
+        // the office also registers two proposals received on paper, one of them refused
+        Path sheet = Files.createTempFile("纸质提案", ".xlsx");
+        Files.write(sheet, PagesIntegrationTest.sheet(
+                List.of("案由", "案据", "办法", "提案人", "提案者类型", "同意公开"),
+                List.of("关于增设社区老年食堂的建议", "老年人就餐不便。", "建议在社区增设老年食堂。", "张伟", "委员", "是"),
+                List.of("", "没有案由。", "建议……", "刘芳", "委员", "是")));
+        open("/office/import");
+        browser.findElement(By.id("file")).sendKeys(sheet.toString());
+        check("office-import");
+        click("start-import");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
+        assertThat(text("import-done")).isEqualTo("已登记 1 件，未导入 1 件，共 2 行。");
+        assertThat(browser.findElement(By.id("refused-rows")).getText()).contains("案由（title）：必须填写");
+        assertThat(browser.findElement(By.id("import-bar")).getAttribute("style")).contains("width: 100%");
+        check("office-import-report");
+        Files.delete(sheet);
 
         // the unit accepts, consults the member face to face and replies with its letter
         login("edu1");
