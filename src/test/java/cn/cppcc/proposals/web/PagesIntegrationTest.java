@@ -194,6 +194,51 @@ class PagesIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void returnObjectionAndDissatisfactionAreWorkedOnTheirPages() {
+        long id = proposals.submit("member1", Proposals.submission("关于完善老旧小区加装电梯补贴的建议"));
+        PageSession office = as("office1");
+        office.get("/proposals/" + id + "/review");
+        office.post("/proposals/" + id + "/review", Map.of("decision", "RETURN", "comment", "请补充补贴标准的测算"));
+        PageSession member = as("member1");
+        Page revision = member.get("/proposals/" + id + "/revision");
+        assertThat(revision.body()).contains("请补充补贴标准的测算").contains("关于完善老旧小区加装电梯补贴的建议");
+        Page tooLong = member.post("/proposals/" + id + "/revision", Map.of("title", "长".repeat(101),
+                "background", "补充了测算", "suggestions", "按户补贴"));
+        assertThat(tooLong.body()).contains("data-field=\"title\">不能超过100个字");
+        Page revised = member.post("/proposals/" + id + "/revision", Map.of("title", "关于完善老旧小区加装电梯补贴的建议",
+                "background", "补充了补贴标准的测算。", "suggestions", "按户补贴，分档执行。"));
+        assertThat(revised.body()).contains("修改已提交").contains("审查中");
+
+        proposals.review(id, Map.of("decision", "FILE", "category", "城市建设管理"));
+        proposals.assign(id, "SINGLE", List.of("edu"), null);
+        PageSession edu = as("edu1");
+        edu.get("/proposals/" + id + "/units/edu/acceptance");
+        assertThat(edu.post("/proposals/" + id + "/units/edu/acceptance", Map.of("accept", "false")).body())
+                .contains("data-field=\"reason\">必须填写");
+        Page objected = edu.post("/proposals/" + id + "/units/edu/acceptance", Map.of("accept", "false",
+                "reason", "加装电梯由住建部门负责", "suggestedUnit", "housing"));
+        assertThat(objected.body()).contains("异议已提交提案委员会").contains("异议待处理");
+        assertThat(office.get("/office").body()).contains("/proposals/" + id + "/units/edu/objection");
+        Page objection = office.get("/proposals/" + id + "/units/edu/objection");
+        assertThat(objection.body()).contains("加装电梯由住建部门负责").contains("<option value=\"housing\" selected=\"selected\">");
+        Page reassigned = office.post("/proposals/" + id + "/units/edu/objection", Map.of("decision", "REASSIGN",
+                "newUnit", "housing", "comment", "改由住建局办理"));
+        assertThat(reassigned.body()).contains("异议已处理").contains("已改派").contains("区住房和城乡建设局");
+
+        proposals.accept(id, "housing");
+        proposals.replied(id, "housing", "C");
+        member.get("/proposals/" + id + "/units/housing/feedback");
+        member.post("/proposals/" + id + "/units/housing/feedback", Map.of("rating", "DISSATISFIED", "faceToFace", "false",
+                "comment", "没有说明补贴何时落实"));
+        Page coordination = office.get("/proposals/" + id + "/units/housing/coordination");
+        assertThat(coordination.body()).contains("没有说明补贴何时落实");
+        Page coordinated = office.post("/proposals/" + id + "/units/housing/coordination",
+                Map.of("note", "请明确补贴落实时间"));
+        assertThat(coordinated.body()).contains("承办单位将再次办理").contains("第2轮");
+        assertThat(proposals.unit(id, "housing").get("round").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void eachRoleIsKeptToItsOwnPagesAsTheApiKeepsIt() {
         long id = proposals.handledBy("edu");
         PageSession other = as("transport1");
