@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,6 +43,8 @@ class PageErrors {
         } else if (cause instanceof ConflictException) {
             status = 409;
             detail = cause.getMessage();
+        } else if (e instanceof TypeMismatchException) {
+            status = 404; // e.g. /proposals/abc: no such proposal
         } else if (e instanceof ErrorResponse errorResponse) {
             status = errorResponse.getStatusCode().value();
         } else {

@@ -123,13 +123,17 @@ class PagesIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void similarProposalsWhileWritingComeAsJsonWithTheSessionsToken() {
-        long earlier = proposals.filed("教科文卫");
+        Map<String, Object> text = Proposals.submission("关于规范菜市场活禽宰杀管理的建议");
+        text.put("background", "部分菜市场活禽宰杀区卫生条件差，污水横流。");
+        long earlier = proposals.submit("member1", text);
+        proposals.review(earlier, Map.of("decision", "FILE", "category", "群众生产生活"));
         PageSession member = as("member2");
         member.get("/proposals/new");
         Page similar = member.postJson("/proposals/similar",
-                "{\"title\":\"关于改善学校周边交通秩序的建议\",\"background\":\"上下学时段拥堵\"}");
+                "{\"title\":\"关于加强菜市场活禽宰杀卫生管理的建议\",\"background\":\"活禽宰杀区污水横流\"}");
         assertThat(similar.status()).isEqualTo(200);
-        assertThat(similar.body()).contains("改善学校周边交通秩序").contains("\"statusLabel\":\"已立案\"");
+        assertThat(similar.body()).contains("关于规范菜市场活禽宰杀管理的建议").contains("\"statusLabel\":\"已立案\"")
+                .contains("\"category\":\"群众生产生活\"");
         assertThat(similar.body()).doesNotContain("\"id\":" + earlier); // member1's proposal: title and category only
         assertThat(member.postJson("/proposals/similar", "{\"title\":\"\"}").body()).isEqualTo("[]");
     }
@@ -248,6 +252,7 @@ class PagesIntegrationTest extends IntegrationTestSupport {
         assertThat(member.get("/office").status()).isEqualTo(403);
         assertThat(member.get("/unit").status()).isEqualTo(403);
         assertThat(member.get("/search").status()).isEqualTo(403);
+        assertThat(member.get("/proposals/abc").status()).isEqualTo(404);
         Page notTheirs = member.get("/proposals/" + id + "/units/edu/handling");
         assertThat(notTheirs.path()).isEqualTo("/proposals/" + id);
         assertThat(notTheirs.body()).contains("只有该承办单位的经办人可以办理");
