@@ -9,6 +9,7 @@ import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.proposal.ProposalStatus;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
+import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -160,7 +161,7 @@ public class DossierPages {
         Proposal proposal = access.requireVisible(id, actor);
         StepRunner.Outcome outcome = runner.run(() -> {
             if (!mayUpload(proposal, actor)) {
-                throw new cn.cppcc.proposals.shared.ForbiddenException("只有提案者、提案委员会和承办单位可以上传附件");
+                throw new ForbiddenException("只有提案者、提案委员会和承办单位可以上传附件");
             }
             store(id, file, actor, attachments);
         });

@@ -43,11 +43,20 @@ class PageModel {
         return switchTo(request, "en");
     }
 
-    /** This page again in another language; a form's answer switches to its page's address. */
-    private static String switchTo(HttpServletRequest request, String language) {
+    /**
+     * This page again in another language. A form shown again after bad input switches to the
+     * address of its page: a unit's consultation, reply or opinion to the handling page, a new
+     * proposal to its form.
+     */
+    static String switchTo(HttpServletRequest request, String language) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean get = "GET".equals(request.getMethod());
+        if (!get) {
+            path = path.replaceFirst("/units/([^/]+)/(consultations|reply|opinion)$", "/units/$1/handling");
+            path = path.equals("/proposals") ? "/proposals/new" : path;
+        }
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-        if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+        if (get && request.getQueryString() != null) {
             uri.query(request.getQueryString());
         }
         return uri.replaceQueryParam(PageLocale.PARAMETER, language).build().toUriString();

@@ -1,6 +1,8 @@
 package cn.cppcc.proposals.web;
 
+import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
+import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.similarity.SimilarityService;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -29,16 +31,16 @@ class SearchPages {
 
     @GetMapping("/search")
     String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        var actor = currentActor.get();
+        Actor actor = currentActor.get();
         model.addAttribute("q", q);
         model.addAttribute("page", page);
-        if (!actor.isOffice() && !actor.isIn(cn.cppcc.proposals.shared.Actor.AUDITORS)) {
-            throw new cn.cppcc.proposals.shared.ForbiddenException("只有提案委员会和审计人员可以检索");
+        if (!actor.isOffice() && !actor.isIn(Actor.AUDITORS)) {
+            throw new ForbiddenException("只有提案委员会和审计人员可以检索");
         }
         if (q == null || q.isBlank()) {
             return "search";
         }
-        var holder = new SimilarityService.SearchResult[1];
+        SimilarityService.SearchResult[] holder = new SimilarityService.SearchResult[1];
         StepRunner.Outcome outcome = runner.run(() -> holder[0] = similarity.search(
                 Map.of("q", q, "page", String.valueOf(page), "size", String.valueOf(PAGE_SIZE)), actor));
         if (outcome.ok()) {

@@ -107,9 +107,13 @@ class PageSession {
 
     /** JSON as the pages' scripts send it: the CSRF token of the last page in its header. */
     Page postJson(String path, String json) {
+        return postJson(path, json, true);
+    }
+
+    Page postJson(String path, String json, boolean withToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
+        if (withToken && token != null) {
             request.header("X-CSRF-TOKEN", token);
         }
         return send(request, null);

@@ -223,7 +223,7 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         browser.manage().deleteAllCookies();
         open("/login");
         type("username", user);
-        type("password", Api.PASSWORD);
+        type("password", cn.cppcc.proposals.support.Api.PASSWORD);
         click("login-submit");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-user")));
     }
@@ -277,18 +277,5 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         browser.get(url + separator + "lang=en");
         check("english");
         browser.get(url + separator + "lang=zh_CN");
-    }
-
-    static final class Api {
-        static final String PASSWORD = cn.cppcc.proposals.support.Api.PASSWORD;
-    }
-
-    static {
-        // Selenium must not look for drivers on the network: the driver and browser are given.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    }
-
-    static String today() {
-        return Proposals.today().toString();
     }
 }

@@ -136,6 +136,8 @@ class PagesIntegrationTest extends IntegrationTestSupport {
                 .contains("\"category\":\"群众生产生活\"");
         assertThat(similar.body()).doesNotContain("\"id\":" + earlier); // member1's proposal: title and category only
         assertThat(member.postJson("/proposals/similar", "{\"title\":\"\"}").body()).isEqualTo("[]");
+        assertThat(member.postJson("/proposals/similar", "{\"title\":\"活禽宰杀\"}", false).status()).isEqualTo(403);
+        assertThat(as("edu1").postJson("/proposals/similar", "{\"title\":\"活禽宰杀\"}").status()).isEqualTo(403);
     }
 
     @Test
@@ -169,7 +171,8 @@ class PagesIntegrationTest extends IntegrationTestSupport {
         assertThat(accepted.path()).isEqualTo("/proposals/" + id + "/units/edu/handling");
         Page noConsultation = handler.postMultipart("/proposals/" + id + "/units/edu/reply",
                 Map.of("classification", "A", "text", "已采纳"), Map.of());
-        assertThat(noConsultation.body()).contains("答复前须至少记录一次与提案人的协商");
+        assertThat(noConsultation.body()).contains("答复前须至少记录一次与提案人的协商")
+                .contains("href=\"/proposals/" + id + "/units/edu/handling?lang=en\""); // the language switch stays on the page
         Page badDate = handler.post("/proposals/" + id + "/units/edu/consultations", Map.of("method", "FACE_TO_FACE",
                 "date", "2999-01-01", "participants", "李华", "summary", "见面"));
         assertThat(badDate.body()).contains("data-field=\"date\">协商日期不能晚于今天");

@@ -6,11 +6,13 @@ import cn.cppcc.proposals.proposal.SubmissionService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.InvalidInputException;
+import cn.cppcc.proposals.shared.NotFoundException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -188,7 +190,7 @@ class PaperImport implements DisposableBean {
     Job job(String id, Actor actor) {
         Job job = jobs.get(id);
         if (job == null || !job.owner.equals(actor.userId())) {
-            throw new cn.cppcc.proposals.shared.NotFoundException("没有该导入任务：" + id);
+            throw new NotFoundException("没有该导入任务：" + id);
         }
         return job;
     }
@@ -299,7 +301,7 @@ class PaperImport implements DisposableBean {
         cells.forEach((field, value) -> {
             switch (field) {
                 case "onBehalfOf" -> fields.put(field, members.getOrDefault(value, value));
-                case "coProposers" -> fields.put(field, java.util.Arrays.stream(value.split("[,，、;；\\s]+"))
+                case "coProposers" -> fields.put(field, Arrays.stream(value.split("[,，、;；\\s]+"))
                         .filter(v -> !v.isBlank()).map(v -> members.getOrDefault(v, v)).toList());
                 case "proposerType" -> fields.put(field, PROPOSER_TYPES.getOrDefault(value, value.toUpperCase()));
                 case "publicConsent" -> fields.put(field, switch (value) {
