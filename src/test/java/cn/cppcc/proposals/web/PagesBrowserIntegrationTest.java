@@ -259,7 +259,7 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         Dimension size = browser.manage().window().getSize();
         Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), Math.min(height.intValue() + 40, 5000)));
+        browser.manage().window().setSize(new Dimension(size.getWidth(), Math.min(height.intValue() + 150, 5000)));
         try {
             Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name)),
                     ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
