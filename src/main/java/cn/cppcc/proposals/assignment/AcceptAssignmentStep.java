@@ -1,6 +1,9 @@
 package cn.cppcc.proposals.assignment;
 
 import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalVariables;
@@ -16,8 +19,10 @@ class AcceptAssignmentStep implements Step {
 
     private final UnitAssignmentService assignments;
     private final Catalog catalog;
+    private final NotificationService notifications;
 
-    AcceptAssignmentStep(UnitAssignmentService assignments, Catalog catalog) {
+    AcceptAssignmentStep(UnitAssignmentService assignments, Catalog catalog, NotificationService notifications) {
+        this.notifications = notifications;
         this.assignments = assignments;
         this.catalog = catalog;
     }
@@ -56,7 +61,12 @@ class AcceptAssignmentStep implements Step {
         if (accept) {
             assignments.accept(assignment, actor.userId());
         } else {
-            assignments.object(assignment, input.text("reason", 2000), input.text("suggestedUnit", 32), actor.userId());
+            String reason = input.text("reason", 2000);
+            assignments.object(assignment, reason, input.text("suggestedUnit", 32), actor.userId());
+            java.util.Map<String, String> values = assignments.describe(assignment);
+            values.put("comment", reason);
+            notifications.notify(NotificationEvent.OBJECTION_RAISED, Recipients.groups(Actor.OFFICE),
+                    assignment.getProposalId(), assignment.getUnitCode(), values);
         }
         task.getExecution().setVariable(ProposalVariables.ACCEPTED, accept);
     }

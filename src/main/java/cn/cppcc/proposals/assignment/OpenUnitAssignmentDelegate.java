@@ -7,6 +7,10 @@ import static cn.cppcc.proposals.workflow.ProposalVariables.REPLY_DUE;
 import static cn.cppcc.proposals.workflow.ProposalVariables.UNIT_CODE;
 import static cn.cppcc.proposals.workflow.ProposalVariables.UNIT_ROLE;
 
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
+import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.ProposalClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,8 +22,11 @@ class OpenUnitAssignmentDelegate implements JavaDelegate {
 
     private final UnitAssignmentService assignments;
     private final ProposalClock clock;
+    private final NotificationService notifications;
 
-    OpenUnitAssignmentDelegate(UnitAssignmentService assignments, ProposalClock clock) {
+    OpenUnitAssignmentDelegate(UnitAssignmentService assignments, ProposalClock clock,
+            NotificationService notifications) {
+        this.notifications = notifications;
         this.assignments = assignments;
         this.clock = clock;
     }
@@ -35,5 +42,8 @@ class OpenUnitAssignmentDelegate implements JavaDelegate {
         } else {
             execution.setVariable(OPINION_DUE, clock.endOf(assignments.opinionDue(assignment)));
         }
+        notifications.notify(NotificationEvent.ASSIGNED_TO_UNIT,
+                Recipients.groups(Actor.unitGroup(assignment.getUnitCode())), assignment.getProposalId(),
+                assignment.getUnitCode(), assignments.describe(assignment));
     }
 }

@@ -77,6 +77,11 @@ public class Reply {
         this.feedbackDue = feedbackDue;
     }
 
+    /** Rule 13: a holiday added later moves the running feedback window. */
+    public void moveFeedbackDue(LocalDate due) {
+        this.feedbackDue = due;
+    }
+
     void rate(Rating rating, Boolean faceToFace, String comment, String ratedBy, Instant now) {
         this.rating = rating;
         this.faceToFace = faceToFace;

@@ -45,7 +45,10 @@ public class UnitAssignment {
     private Instant assignedAt;
     private String assignedBy;
     private LocalDate acceptanceDue;
+    private LocalDate acceptanceOpenedOn;
     private LocalDate deadline;
+    /** The reply deadline set at assignment; {@code deadline} moves when the unit handles it again (Rule 9). */
+    private LocalDate initialDeadline;
     private String deadlineReason;
     private Instant acceptedAt;
     private String acceptedBy;
@@ -87,6 +90,7 @@ public class UnitAssignment {
         a.status = UnitStatus.AWAITING_ACCEPTANCE;
         a.round = 1;
         a.deadline = deadline;
+        a.initialDeadline = deadline;
         a.deadlineReason = deadlineReason;
         a.assignedBy = by;
         a.assignedAt = now;
@@ -94,10 +98,16 @@ public class UnitAssignment {
     }
 
     /** The unit-handling instance takes this assignment up; Rule 5's window starts. */
-    void open(String processInstanceId, LocalDate acceptanceDue) {
+    void open(String processInstanceId, LocalDate openedOn, LocalDate acceptanceDue) {
         requireStatus(UnitStatus.AWAITING_ACCEPTANCE);
         this.processInstanceId = processInstanceId;
+        this.acceptanceOpenedOn = openedOn;
         this.acceptanceDue = acceptanceDue;
+    }
+
+    /** Rule 13: a holiday added later moves the running acceptance window. */
+    public void moveAcceptanceDue(LocalDate due) {
+        this.acceptanceDue = due;
     }
 
     // --- acceptance (Rule 5) ----------------------------------------------------------------------
@@ -279,8 +289,17 @@ public class UnitAssignment {
         return acceptanceDue;
     }
 
+    public LocalDate getAcceptanceOpenedOn() {
+        return acceptanceOpenedOn;
+    }
+
     public LocalDate getDeadline() {
         return deadline;
+    }
+
+    /** The deadline the first reply was due by: the one set at assignment, before any re-handling. */
+    public LocalDate getInitialDeadline() {
+        return initialDeadline;
     }
 
     public String getDeadlineReason() {

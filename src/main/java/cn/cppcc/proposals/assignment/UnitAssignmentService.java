@@ -27,11 +27,13 @@ public class UnitAssignmentService {
     private final ProposalSettings settings;
     private final ProposalClock clock;
     private final ApplicationEventPublisher events;
+    private final cn.cppcc.proposals.catalog.Catalog catalog;
 
     UnitAssignmentService(UnitAssignmentRepository assignments, ProposalService proposals,
             WorkingDayCalendar calendar, ProposalSettings settings, ProposalClock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, cn.cppcc.proposals.catalog.Catalog catalog) {
         this.events = events;
+        this.catalog = catalog;
         this.assignments = assignments;
         this.proposals = proposals;
         this.calendar = calendar;
@@ -59,6 +61,18 @@ public class UnitAssignmentService {
         return TaskTarget.inInstance(proposalId, taskKey, current(proposalId, unitCode).getProcessInstanceId());
     }
 
+    /** The placeholders of mail templates that describe the proposal and this unit's part in it. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> describe(UnitAssignment assignment) {
+        java.util.Map<String, String> values = new java.util.HashMap<>(
+                proposals.describe(proposals.require(assignment.getProposalId())));
+        values.put("unitName", catalog.unitName(assignment.getUnitCode()));
+        values.put("unitRole", UnitTexts.role(assignment.getRole()));
+        values.put("deadline", (assignment.getRole() == UnitRole.CO ? opinionDue(assignment) : assignment.getDeadline()).toString());
+        values.put("acceptanceDue", assignment.getAcceptanceDue() == null ? "" : assignment.getAcceptanceDue().toString());
+        return values;
+    }
+
     /** Rule 4: the default reply deadline, counted from today. */
     public LocalDate defaultReplyDeadline() {
         return clock.today().plus(settings.reply().deadline());
@@ -80,7 +94,7 @@ public class UnitAssignmentService {
     /** A unit-handling instance takes up the assignment; Rule 5's acceptance window starts. */
     public UnitAssignment open(long proposalId, String unitCode, String processInstanceId) {
         UnitAssignment assignment = current(proposalId, unitCode);
-        assignment.open(processInstanceId,
+        assignment.open(processInstanceId, clock.today(),
                 calendar.addWorkingDays(clock.today(), settings.acceptance().windowWorkingDays()));
         return assignment;
     }

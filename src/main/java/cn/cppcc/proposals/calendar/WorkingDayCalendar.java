@@ -23,8 +23,11 @@ public class WorkingDayCalendar {
     private final JdbcClient jdbc;
     private final AtomicReference<Map<LocalDate, CalendarDay>> exceptions = new AtomicReference<>();
 
-    WorkingDayCalendar(JdbcClient jdbc) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    WorkingDayCalendar(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -68,6 +71,7 @@ public class WorkingDayCalendar {
                     .params(day.day(), day.kind().name(), day.holiday()).update();
         }
         exceptions.set(null);
+        events.publishEvent(new CalendarChanged(year));
     }
 
     private Map<LocalDate, CalendarDay> exceptions() {

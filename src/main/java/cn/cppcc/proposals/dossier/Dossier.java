@@ -1,6 +1,9 @@
 package cn.cppcc.proposals.dossier;
 
 import cn.cppcc.proposals.attachment.AttachmentService;
+import cn.cppcc.proposals.followup.FollowUpRecords;
+import cn.cppcc.proposals.supervision.SupervisionService;
+import cn.cppcc.proposals.withdrawal.WithdrawalService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +15,9 @@ public record Dossier(long id, int serialNo, String number, String title, String
                boolean key, String supervisor, String status, boolean publicConsent, Instant createdAt,
                Instant filedAt, Instant closedAt, LocalDate reviewDue, LocalDate coProposersDue,
                String rejectGround, Long mergedInto, String convertedTo, List<ReviewView> reviews,
-               List<AttachmentService.AttachmentInfo> attachments, List<UnitView> units) {
+               List<AttachmentService.AttachmentInfo> attachments, List<UnitView> units, boolean published,
+               boolean repliesPublished, List<SupervisionService.Note> supervision,
+               List<WithdrawalService.Withdrawal> withdrawals, List<FollowUpRecords.FollowUp> followUps) {
 
     public record CoProposerView(String user, String name, String state, Instant answeredAt) {}
 

@@ -2,6 +2,9 @@ package cn.cppcc.proposals.dossier;
 
 import cn.cppcc.proposals.assignment.Reply;
 import cn.cppcc.proposals.attachment.AttachmentService;
+import cn.cppcc.proposals.followup.FollowUpRecords;
+import cn.cppcc.proposals.supervision.SupervisionService;
+import cn.cppcc.proposals.withdrawal.WithdrawalService;
 import cn.cppcc.proposals.assignment.ReplyStatus;
 import cn.cppcc.proposals.assignment.UnitAssignment;
 import cn.cppcc.proposals.assignment.UnitAssignmentService;
@@ -27,9 +30,16 @@ public class DossierService {
     private final Catalog catalog;
     private final Directory directory;
     private final AttachmentService attachments;
+    private final SupervisionService supervision;
+    private final WithdrawalService withdrawals;
+    private final FollowUpRecords followUps;
 
     DossierService(ProposalAccess access, UnitAssignmentService assignments, Catalog catalog, Directory directory,
-            AttachmentService attachments) {
+            AttachmentService attachments, SupervisionService supervision, WithdrawalService withdrawals,
+            FollowUpRecords followUps) {
+        this.supervision = supervision;
+        this.withdrawals = withdrawals;
+        this.followUps = followUps;
         this.attachments = attachments;
         this.access = access;
         this.assignments = assignments;
@@ -56,7 +66,8 @@ public class DossierService {
                 p.getReviews().stream().map(r -> new Dossier.ReviewView(r.getDecision(), r.getRejectGround(),
                         r.getComment(), r.getReviewer(), r.getDecidedAt())).toList(),
                 attachments.list(id),
-                assignments.ofProposal(id).stream().map(a -> unit(a, insider)).toList());
+                assignments.ofProposal(id).stream().map(a -> unit(a, insider)).toList(), p.isPublished(),
+                p.isRepliesPublished(), supervision.notes(id), withdrawals.of(id), followUps.of(id));
     }
 
     private Dossier.UnitView unit(UnitAssignment a, boolean insider) {

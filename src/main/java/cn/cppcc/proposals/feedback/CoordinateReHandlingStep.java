@@ -4,6 +4,9 @@ import cn.cppcc.proposals.assignment.Reply;
 import cn.cppcc.proposals.assignment.UnitAssignment;
 import cn.cppcc.proposals.assignment.UnitAssignmentService;
 import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -25,8 +28,11 @@ class CoordinateReHandlingStep implements Step {
     private final UnitAssignmentService assignments;
     private final Catalog catalog;
     private final ProposalClock clock;
+    private final NotificationService notifications;
 
-    CoordinateReHandlingStep(UnitAssignmentService assignments, Catalog catalog, ProposalClock clock) {
+    CoordinateReHandlingStep(UnitAssignmentService assignments, Catalog catalog, ProposalClock clock,
+            NotificationService notifications) {
+        this.notifications = notifications;
         this.assignments = assignments;
         this.catalog = catalog;
         this.clock = clock;
@@ -62,8 +68,13 @@ class CoordinateReHandlingStep implements Step {
         }
         input.validate();
         LocalDate due = deadline != null ? deadline : assignments.defaultReHandlingDeadline();
-        assignments.coordinate(assignment(task), note, due, actor.userId());
+        UnitAssignment assignment = assignment(task);
+        assignments.coordinate(assignment, note, due, actor.userId());
         task.getExecution().setVariable(ProposalVariables.REPLY_DUE, clock.endOf(due));
+        java.util.Map<String, String> values = assignments.describe(assignment);
+        values.put("comment", note);
+        notifications.notify(NotificationEvent.HANDLE_AGAIN, Recipients.groups(Actor.unitGroup(assignment.getUnitCode())),
+                assignment.getProposalId(), assignment.getUnitCode(), values);
     }
 
     private UnitAssignment assignment(DelegateTask task) {

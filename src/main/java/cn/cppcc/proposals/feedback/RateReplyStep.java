@@ -6,6 +6,9 @@ import cn.cppcc.proposals.assignment.UnitAssignment;
 import cn.cppcc.proposals.assignment.UnitAssignmentService;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.identity.Directory;
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalSettings;
@@ -28,8 +31,11 @@ class RateReplyStep implements Step {
     private final Catalog catalog;
     private final Directory directory;
     private final ProposalSettings settings;
+    private final NotificationService notifications;
 
-    RateReplyStep(UnitAssignmentService assignments, Catalog catalog, Directory directory, ProposalSettings settings) {
+    RateReplyStep(UnitAssignmentService assignments, Catalog catalog, Directory directory, ProposalSettings settings,
+            NotificationService notifications) {
+        this.notifications = notifications;
         this.assignments = assignments;
         this.catalog = catalog;
         this.directory = directory;
@@ -69,8 +75,15 @@ class RateReplyStep implements Step {
             input.check(comment != null, "comment", "不满意的，请说明理由");
         }
         input.validate();
-        boolean reHandle = assignments.rate(assignment(task), rating, faceToFace, comment, actor.userId());
+        UnitAssignment assignment = assignment(task);
+        boolean reHandle = assignments.rate(assignment, rating, faceToFace, comment, actor.userId());
         task.getExecution().setVariable(ProposalVariables.RE_HANDLE, reHandle);
+        if (reHandle) {
+            java.util.Map<String, String> values = assignments.describe(assignment);
+            values.put("comment", comment);
+            notifications.notify(NotificationEvent.RE_HANDLING_REQUESTED, Recipients.groups(Actor.OFFICE),
+                    assignment.getProposalId(), assignment.getUnitCode(), values);
+        }
     }
 
     private UnitAssignment assignment(DelegateTask task) {

@@ -8,6 +8,9 @@ import cn.cppcc.proposals.assignment.UnitRole;
 import cn.cppcc.proposals.assignment.UnitStatus;
 import cn.cppcc.proposals.assignment.UnitTexts;
 import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalSettings;
@@ -32,9 +35,11 @@ class DraftReplyStep implements Step {
     private final HandlingInputs inputs;
     private final Catalog catalog;
     private final ProposalSettings settings;
+    private final NotificationService notifications;
 
     DraftReplyStep(UnitAssignmentService assignments, HandlingInputs inputs, Catalog catalog,
-            ProposalSettings settings) {
+            ProposalSettings settings, NotificationService notifications) {
+        this.notifications = notifications;
         this.assignments = assignments;
         this.inputs = inputs;
         this.catalog = catalog;
@@ -100,6 +105,11 @@ class DraftReplyStep implements Step {
         } else {
             action = HandlingAction.REPLY;
             inputs.draftReply(assignment, input, actor);
+            java.util.Map<String, String> values = assignments.describe(assignment);
+            values.put("replyClass", assignment.latestReply().orElseThrow().getClassification());
+            notifications.notify(NotificationEvent.SIGN_OFF_REQUESTED,
+                    Recipients.groups(Actor.unitLeadersGroup(assignment.getUnitCode())), assignment.getProposalId(),
+                    assignment.getUnitCode(), values);
         }
         task.getExecution().setVariable(ProposalVariables.HANDLING_ACTION, action.name());
     }

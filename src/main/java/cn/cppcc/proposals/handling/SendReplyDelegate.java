@@ -4,7 +4,15 @@ import static cn.cppcc.proposals.workflow.ProposalVariables.FEEDBACK_DUE;
 import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSAL_ID;
 import static cn.cppcc.proposals.workflow.ProposalVariables.UNIT_CODE;
 
+import cn.cppcc.proposals.assignment.Reply;
+import cn.cppcc.proposals.assignment.UnitAssignment;
 import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
+import cn.cppcc.proposals.proposal.Proposal;
+import cn.cppcc.proposals.proposal.ProposalService;
+import java.util.Map;
 import cn.cppcc.proposals.shared.ProposalClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,16 +24,34 @@ class SendReplyDelegate implements JavaDelegate {
 
     private final UnitAssignmentService assignments;
     private final ProposalClock clock;
+    private final ProposalService proposals;
+    private final NotificationService notifications;
 
-    SendReplyDelegate(UnitAssignmentService assignments, ProposalClock clock) {
+    SendReplyDelegate(UnitAssignmentService assignments, ProposalClock clock, ProposalService proposals,
+            NotificationService notifications) {
+        this.proposals = proposals;
+        this.notifications = notifications;
         this.assignments = assignments;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var feedbackDue = assignments.sendReply((Long) execution.getVariable(PROPOSAL_ID),
-                (String) execution.getVariable(UNIT_CODE));
+        long proposalId = (Long) execution.getVariable(PROPOSAL_ID);
+        String unitCode = (String) execution.getVariable(UNIT_CODE);
+        var feedbackDue = assignments.sendReply(proposalId, unitCode);
         execution.setVariable(FEEDBACK_DUE, clock.endOf(feedbackDue));
+
+        UnitAssignment assignment = assignments.current(proposalId, unitCode);
+        Reply reply = assignment.latestSentReply().orElseThrow();
+        Proposal proposal = proposals.require(proposalId);
+        Map<String, String> values = assignments.describe(assignment);
+        values.put("replyClass", reply.getClassification());
+        values.put("replyText", reply.getText());
+        notifications.notify(NotificationEvent.REPLY_SENT, Recipients.users(proposal.getProposer())
+                .and(Recipients.users(proposal.confirmedCoProposers())), proposalId, unitCode, values);
+        values.put("deadline", feedbackDue.toString());
+        notifications.notify(NotificationEvent.RATING_REQUESTED, Recipients.users(proposal.getProposer()),
+                proposalId, unitCode, values);
     }
 }

@@ -52,6 +52,10 @@ public class Proposal {
     private ProposalStatus status;
     private String registeredBy;
     private LocalDate reviewDue;
+    private LocalDate reviewOpenedOn;
+    private boolean published;
+    private Instant publishedAt;
+    private boolean repliesPublished;
     private LocalDate coProposersDue;
     @Enumerated(EnumType.STRING)
     private RejectGround rejectGround;
@@ -123,6 +127,11 @@ public class Proposal {
                 .map(CoProposer::getUserId).toList();
     }
 
+    public List<String> confirmedCoProposers() {
+        return coProposers.stream().filter(c -> c.getState() == CoProposerState.CONFIRMED)
+                .map(CoProposer::getUserId).toList();
+    }
+
     public Optional<CoProposer> coProposer(String userId) {
         return coProposers.stream().filter(c -> c.getUserId().equals(userId)).findFirst();
     }
@@ -130,11 +139,12 @@ public class Proposal {
     // --- review (Rule 2) --------------------------------------------------------------------------
 
     /** The proposal reaches the office: the review deadline starts. */
-    public void openReview(LocalDate due) {
+    public void openReview(LocalDate openedOn, LocalDate due) {
         if (status != ProposalStatus.AWAITING_CO_PROPOSERS && status != ProposalStatus.UNDER_REVIEW) {
             throw new ConflictException("提案当前不能进入审查");
         }
         this.status = ProposalStatus.UNDER_REVIEW;
+        this.reviewOpenedOn = openedOn;
         this.reviewDue = due;
         // Every co-proposer declined or stayed silent: the lead proposer's own proposal.
         if (proposerType == ProposerType.JOINT
@@ -204,6 +214,51 @@ public class Proposal {
         requireStatus(ProposalStatus.RETURNED);
         setText(text);
         this.status = ProposalStatus.UNDER_REVIEW;
+    }
+
+    // --- deadlines moved by a changed calendar (Rule 13) ---------------------------------------------
+
+    public void moveCoProposersDue(LocalDate due) {
+        this.coProposersDue = due;
+    }
+
+    public void moveReviewDue(LocalDate due) {
+        this.reviewDue = due;
+    }
+
+    // --- withdrawal (Rule 10) and publication (Rule 12) ---------------------------------------------
+
+    /** Before filing at will; after filing (with the office's approval) until a reply is sent. */
+    public boolean isWithdrawableWithoutApproval() {
+        return status == ProposalStatus.AWAITING_CO_PROPOSERS || status == ProposalStatus.UNDER_REVIEW
+                || status == ProposalStatus.RETURNED;
+    }
+
+    public boolean isWithdrawableWithApproval() {
+        return status == ProposalStatus.FILED || status == ProposalStatus.IN_HANDLING;
+    }
+
+    public void withdraw(Instant now) {
+        if (!isWithdrawableWithoutApproval() && !isWithdrawableWithApproval()) {
+            throw new ConflictException("提案当前不能撤回");
+        }
+        this.status = ProposalStatus.WITHDRAWN;
+        this.closedAt = now;
+    }
+
+    public void publish(boolean publish, Instant now) {
+        if (!publicConsent && publish) {
+            throw new ConflictException("提案者未同意公开");
+        }
+        this.published = publish;
+        this.publishedAt = publish ? now : null;
+    }
+
+    public void publishReplies(boolean publish) {
+        if (!published && publish) {
+            throw new ConflictException("提案未公开，不能公开其答复");
+        }
+        this.repliesPublished = publish;
     }
 
     // --- handling -----------------------------------------------------------------------------
@@ -324,6 +379,22 @@ public class Proposal {
 
     public LocalDate getReviewDue() {
         return reviewDue;
+    }
+
+    public LocalDate getReviewOpenedOn() {
+        return reviewOpenedOn;
+    }
+
+    public boolean isPublished() {
+        return published;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public boolean isRepliesPublished() {
+        return repliesPublished;
     }
 
     public LocalDate getCoProposersDue() {

@@ -19,10 +19,12 @@ public class ProposalService {
     private final ProposalSettings settings;
     private final ProposalClock clock;
     private final ApplicationEventPublisher events;
+    private final cn.cppcc.proposals.identity.Directory directory;
 
     ProposalService(ProposalRepository proposals, WorkingDayCalendar calendar, ProposalSettings settings,
-            ProposalClock clock, ApplicationEventPublisher events) {
+            ProposalClock clock, ApplicationEventPublisher events, cn.cppcc.proposals.identity.Directory directory) {
         this.events = events;
+        this.directory = directory;
         this.proposals = proposals;
         this.calendar = calendar;
         this.settings = settings;
@@ -53,13 +55,25 @@ public class ProposalService {
     /** Rule 2: the office reviews within this many working days; returns the last day. */
     public LocalDate openReview(long proposalId) {
         LocalDate due = calendar.addWorkingDays(clock.today(), settings.review().deadlineWorkingDays());
-        require(proposalId).openReview(due);
+        require(proposalId).openReview(clock.today(), due);
         return due;
     }
 
     public void close(long proposalId) {
         require(proposalId).close(clock.now());
         changed(proposalId);
+    }
+
+    /** The placeholders of mail templates that describe the proposal. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> describe(Proposal p) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put("title", p.getTitle());
+        values.put("proposalNumber", p.getNumber() == null ? "" : p.getNumber());
+        values.put("serialNo", String.valueOf(p.getSerialNo()));
+        values.put("category", p.getCategory() == null ? "" : p.getCategory());
+        values.put("proposerName", directory.displayName(p.getProposer()));
+        return values;
     }
 
     /** Tells the listeners of {@link ProposalChanged} that the proposal's text or state changed. */

@@ -1,5 +1,8 @@
 package cn.cppcc.proposals.proposal;
 
+import cn.cppcc.proposals.notification.Recipients;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.NotificationEvent;
 import static cn.cppcc.proposals.workflow.ProposalVariables.CO_PROPOSERS_DUE;
 import static cn.cppcc.proposals.workflow.ProposalVariables.JOINT_PROPOSAL;
 import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSAL_ID;
@@ -7,6 +10,7 @@ import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSER;
 
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ProposalClock;
+import cn.cppcc.proposals.workflow.ProposalVariables;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,9 +30,11 @@ class RegisterProposalDelegate implements JavaDelegate {
     private final ProposalService proposals;
     private final CurrentActor currentActor;
     private final ProposalClock clock;
+    private final NotificationService notifications;
 
     RegisterProposalDelegate(SubmissionService submissions, ProposalService proposals, CurrentActor currentActor,
-            ProposalClock clock) {
+            ProposalClock clock, NotificationService notifications) {
+        this.notifications = notifications;
         this.submissions = submissions;
         this.proposals = proposals;
         this.currentActor = currentActor;
@@ -51,9 +57,14 @@ class RegisterProposalDelegate implements JavaDelegate {
             proposal = proposals.require(proposalId);
         }
         execution.setVariable(JOINT_PROPOSAL, proposal.isJoint());
+        execution.setVariable(ProposalVariables.PUBLIC_CONSENT, proposal.isPublicConsent());
         if (proposal.isJoint()) {
             LocalDate due = proposals.openCoProposerWindow(proposal);
             execution.setVariable(CO_PROPOSERS_DUE, clock.endOf(due));
+            Map<String, String> values = new HashMap<>(proposals.describe(proposal));
+            values.put("deadline", due.toString());
+            notifications.notify(NotificationEvent.CO_PROPOSER_CONFIRMATION_REQUESTED,
+                    Recipients.users(proposal.pendingCoProposers()), proposal.getId(), null, values);
         }
     }
 }

@@ -10,11 +10,17 @@ import cn.cppcc.proposals.proposal.ReviewRecord;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
+import cn.cppcc.proposals.shared.ProposalSettings;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,8 +42,13 @@ class ReviewStep implements Step {
     private final Catalog catalog;
     private final Directory directory;
     private final ProposalClock clock;
+    private final NotificationService notifications;
+    private final ProposalSettings settings;
 
-    ReviewStep(ProposalService proposals, Catalog catalog, Directory directory, ProposalClock clock) {
+    ReviewStep(ProposalService proposals, Catalog catalog, Directory directory, ProposalClock clock,
+            NotificationService notifications, ProposalSettings settings) {
+        this.settings = settings;
+        this.notifications = notifications;
         this.proposals = proposals;
         this.catalog = catalog;
         this.directory = directory;
@@ -84,7 +95,7 @@ class ReviewStep implements Step {
         Proposal proposal = proposals.requireForUpdate(proposalId);
         Instant now = clock.now();
         switch (decision) {
-            case FILE -> file(proposal, input, comment, actor, now);
+            case FILE -> file(task, proposal, input, comment, actor, now);
             case RETURN -> {
                 input.check(comment != null, "comment", "退回修改须说明理由");
                 input.validate();
@@ -108,12 +119,38 @@ class ReviewStep implements Step {
         }
         task.getExecution().setVariable(ProposalVariables.REVIEW_DECISION, decision.name());
         proposals.changed(proposalId);
+        tellProposers(proposal, decision, comment);
         if (decision == ReviewDecision.MERGE) {
             proposals.changed(proposal.getMergedInto());
         }
     }
 
-    private void file(Proposal proposal, Input input, String comment, Actor actor, Instant now) {
+    /** The proposer and co-proposers learn the outcome (RETURN goes to the proposer, who revises). */
+    private void tellProposers(Proposal proposal, ReviewDecision decision, String comment) {
+        Map<String, String> values = new HashMap<>(proposals.describe(proposal));
+        values.put("comment", comment == null ? "" : comment);
+        NotificationEvent event = switch (decision) {
+            case FILE -> NotificationEvent.PROPOSAL_FILED;
+            case RETURN -> NotificationEvent.RETURNED_FOR_REVISION;
+            case REJECT -> NotificationEvent.NOT_FILED;
+            case CONVERT -> NotificationEvent.CONVERTED;
+            case MERGE -> NotificationEvent.MERGED;
+        };
+        if (decision == ReviewDecision.REJECT) {
+            values.put("ground", proposal.getRejectGround().label());
+        } else if (decision == ReviewDecision.CONVERT) {
+            values.put("unitName", catalog.unitName(proposal.getConvertedTo()));
+        } else if (decision == ReviewDecision.MERGE) {
+            Proposal target = proposals.require(proposal.getMergedInto());
+            values.put("targetTitle", target.getTitle());
+            values.put("targetNumber", target.getNumber());
+        }
+        Recipients recipients = decision == ReviewDecision.RETURN ? Recipients.users(proposal.getProposer())
+                : Recipients.users(proposal.getProposer()).and(Recipients.users(proposal.confirmedCoProposers()));
+        notifications.notify(event, recipients, proposal.getId(), null, values);
+    }
+
+    private void file(DelegateTask task, Proposal proposal, Input input, String comment, Actor actor, Instant now) {
         String category = input.requiredText("category", 50);
         if (category != null) {
             input.check(catalog.isActiveCategory(category), "category", "没有该类别");
@@ -132,6 +169,13 @@ class ReviewStep implements Step {
         // Gap-free per session (Rule 2): the counter row is locked until this step commits.
         int number = catalog.nextNumber(proposal.getSessionId(), Catalog.NUMBER_COUNTER);
         proposal.file(String.format("%04d", number), category, key, supervisor, comment, actor.userId(), now);
+        var execution = task.getExecution();
+        execution.setVariable(ProposalVariables.KEY_PROPOSAL, key);
+        if (key) {
+            execution.setVariable(ProposalVariables.SUPERVISOR, supervisor);
+        }
+        execution.setVariable(ProposalVariables.PUBLICATION_DUE,
+                clock.endOf(clock.today().plusDays(settings.publication().windowDays())));
     }
 
     private void merge(Proposal proposal, Input input, String comment, Actor actor, Instant now) {

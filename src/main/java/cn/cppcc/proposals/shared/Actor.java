@@ -21,7 +21,7 @@ public record Actor(String userId, List<String> groups) {
     }
 
     public boolean isIn(String group) {
-        return groups.contains(group);
+        return group != null && groups.contains(group);
     }
 
     public boolean isOffice() {

@@ -22,8 +22,9 @@ final class FieldLabels {
             Map.entry("responsibleLeader", "分管领导"), Map.entry("leaderPhone", "分管领导电话"),
             Map.entry("handlerName", "经办人"), Map.entry("handlerPhone", "经办人电话"),
             Map.entry("consultations", "协商记录"), Map.entry("approve", "是否签发"), Map.entry("rating", "评价"),
-            Map.entry("faceToFace", "是否见面协商"), Map.entry("note", "协调意见"), Map.entry("body", "请求体"),
-            Map.entry("q", "检索词"), Map.entry("limit", "条数"), Map.entry("page", "页码"), Map.entry("size", "每页条数"));
+            Map.entry("faceToFace", "是否见面协商"), Map.entry("note", "意见"), Map.entry("body", "请求体"),
+            Map.entry("q", "检索词"), Map.entry("limit", "条数"), Map.entry("page", "页码"), Map.entry("size", "每页条数"),
+            Map.entry("year", "年份"), Map.entry("from", "起始日期"), Map.entry("to", "截止日期"), Map.entry("unit", "承办单位"));
 
     private FieldLabels() {
     }

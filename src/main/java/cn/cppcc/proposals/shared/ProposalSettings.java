@@ -27,8 +27,23 @@ public record ProposalSettings(
         @Valid @NotNull Opinion opinion,
         @Valid @NotNull Feedback feedback,
         @Valid @NotNull ReHandling reHandling,
+        @Valid @NotNull Meeting meeting,
+        @Valid @NotNull Publication publication,
+        @Valid @NotNull Mail mail,
         @Valid Admin admin,
         boolean clockControl) {
+
+    /** Rule 7: a unit should meet the proposer within this many working days of accepting (a reminder). */
+    public record Meeting(@Min(1) int withinWorkingDays) {}
+
+    /** Rule 12: the office decides on publishing a filed proposal within this many days. */
+    public record Publication(@Min(1) int windowDays) {}
+
+    /**
+     * Mail: the application's address for links, the sender, and the delivery job's retries
+     * (a Camunda retry cycle, R5/PT5M: five attempts five minutes apart, then an incident).
+     */
+    public record Mail(@NotEmpty String baseUrl, @NotEmpty String from, @NotEmpty String retryCycle) {}
 
     /** The first administrator of a production installation; none in the demo, which has its own. */
     public record Admin(String user, String password) {}
@@ -42,9 +57,9 @@ public record ProposalSettings(
     /** Rule 5: the acceptance window; silence counts as acceptance. */
     public record Acceptance(@Min(1) int windowWorkingDays) {}
 
-    /** Rules 4 and 7: reply deadline, its maximum, the text limit and the reply classes. */
+    /** Rules 4, 7 and 8: reply deadline, its maximum, the text limit, the reply classes, the reminders. */
     public record Reply(@NotNull Period deadline, @NotNull Period maxDeadline, @Min(100) int textMaxLength,
-                        @NotEmpty List<@Valid ReplyClass> classes) {
+                        @NotEmpty List<@Valid ReplyClass> classes, @NotNull List<@Min(1) Integer> remindersDaysBefore) {
 
         public Optional<ReplyClass> replyClass(String code) {
             return classes.stream().filter(c -> c.code().equals(code)).findFirst();

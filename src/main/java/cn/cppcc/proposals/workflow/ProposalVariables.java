@@ -44,6 +44,23 @@ public final class ProposalVariables {
     /** Boolean: rated DISSATISFIED with a handling round left (Rule 9). */
     public static final String RE_HANDLE = "reHandle";
 
+    /** Boolean: the proposer consented to publication (Rule 12). */
+    public static final String PUBLIC_CONSENT = "publicConsent";
+    /** Boolean: filed as a key proposal 重点提案. */
+    public static final String KEY_PROPOSAL = "keyProposal";
+    /** String: user id of the key proposal's supervisor. */
+    public static final String SUPERVISOR = "keyProposalSupervisor";
+    /** Date: the office decides on publishing by then (Rule 12). */
+    public static final String PUBLICATION_DUE = "publicationDue";
+    /** Boolean: the closed proposal has B-class replies to follow up (Rule 11). */
+    public static final String FOLLOW_UP_NEEDED = "followUpNeeded";
+    /** Boolean: the proposal was published; its replies may follow (Rule 12). */
+    public static final String PUBLISHED = "published";
+    /** Boolean: the withdrawal needs the office's approval (after filing, Rule 10). */
+    public static final String WITHDRAWAL_NEEDS_APPROVAL = "withdrawalNeedsApproval";
+    /** Boolean: the office approved the withdrawal. */
+    public static final String WITHDRAWAL_APPROVED = "withdrawalApproved";
+
     private ProposalVariables() {
     }
 }

@@ -46,8 +46,17 @@ public class StepService {
         if (target.assignee() != null) {
             query.taskAssignee(target.assignee());
         }
+        if (target.taskId() != null) {
+            query.taskId(target.taskId());
+        }
         List<Task> tasks = query.list();
         return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0));
+    }
+
+    /** The open tasks of one kind in the proposal (several for multi-instance steps), oldest first. */
+    public List<Task> openTasks(long proposalId, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(proposalId))
+                .taskDefinitionKey(taskKey).orderByTaskCreateTime().asc().list();
     }
 
     /**

@@ -26,7 +26,20 @@ public final class UnitHandlingProcess {
     public static final String GATEWAY_RATING_OUTCOME = "Gateway_RatingOutcome";
     public static final String TASK_COORDINATE_RE_HANDLING = "Task_CoordinateReHandling";
 
+    public static final String BOUNDARY_OPINION_OVERDUE = "BoundaryEvent_OpinionOverdue";
+    public static final String TASK_REMIND_OPINION = "Task_RemindOpinion";
+    public static final String SUB_PROCESS_HANDLING = "SubProcess_Handling";
+    public static final String CATCH_REMINDER_DUE = "IntermediateCatchEvent_ReminderDue";
+    public static final String TASK_REMIND_REPLY_DUE = "Task_RemindReplyDue";
+    public static final String CATCH_MEETING_DUE = "IntermediateCatchEvent_MeetingDue";
+    public static final String TASK_REMIND_MEETING = "Task_RemindMeeting";
+    public static final String CATCH_REPLY_OVERDUE = "IntermediateCatchEvent_ReplyOverdue";
+    public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
+    public static final String TASK_SUPERVISE_OVERDUE = "Task_SuperviseOverdue";
+
     public static final String END_OPINION_SENT = "EndEvent_OpinionSent";
+    public static final String END_OPINION_REMINDED = "EndEvent_OpinionReminded";
+    public static final String END_REPLY_SIGNED_OFF = "EndEvent_ReplySignedOff";
     public static final String END_UNIT_HANDLING_DONE = "EndEvent_UnitHandlingDone";
     public static final String END_NO_RESPONSE = "EndEvent_NoResponse";
 

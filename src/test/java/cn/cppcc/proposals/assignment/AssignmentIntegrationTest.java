@@ -144,11 +144,11 @@ class AssignmentIntegrationTest extends IntegrationTestSupport {
         assertThat(proposals.unit(id, "housing").get("acceptanceDue").asText()).isEqualTo("2026-11-30");
 
         setClock(Instant.parse("2026-11-30T15:00:00Z")); // 23:00 in Beijing, still within the window
-        runDueJobs();
+        runDueJobs(id);
         assertThat(proposals.unit(id, "housing").get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
 
         setClock(Instant.parse("2026-11-30T16:00:01Z"));
-        runDueJobs();
+        runDueJobs(id);
         JsonNode unit = proposals.unit(id, "housing");
         assertThat(unit.get("status").asText()).isEqualTo("HANDLING");
         assertThat(unit.get("acceptedBySilence").asBoolean()).isTrue();

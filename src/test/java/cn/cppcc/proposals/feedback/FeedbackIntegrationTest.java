@@ -65,7 +65,7 @@ class FeedbackIntegrationTest extends IntegrationTestSupport {
         assertThat(proposals.unit(id, "housing").get("reply").get("feedbackDue").asText()).isEqualTo("2026-12-22");
 
         setClock(Instant.parse("2026-12-22T16:00:01Z"));
-        runDueJobs();
+        runDueJobs(id);
 
         JsonNode unit = proposals.unit(id, "housing");
         assertThat(unit.get("status").asText()).isEqualTo("DONE");

@@ -59,11 +59,11 @@ class CoProposersIntegrationTest extends IntegrationTestSupport {
         proposals.step("member2", confirmation(id, "member2"), Map.of("confirm", true));
 
         setClock(Instant.parse("2026-02-27T10:00:00Z"));
-        assertThat(runDueJobs()).isZero();
+        assertThat(runDueJobs(id)).isZero();
         assertThat(proposals.status(id)).isEqualTo("AWAITING_CO_PROPOSERS");
 
         advanceClock(Duration.ofDays(1));
-        runDueJobs();
+        runDueJobs(id);
         JsonNode dossier = proposals.dossier(id);
         assertThat(dossier.get("status").asText()).isEqualTo("UNDER_REVIEW");
         assertThat(dossier.get("coProposerDetails").findValuesAsText("state")).containsExactly("CONFIRMED", "DROPPED");

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cppcc.proposals.support.IntegrationTestSupport;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A member starts a proposal from Tasklist's start form: the same checks as the API, the same record. */
 class TasklistStartFormIntegrationTest extends IntegrationTestSupport {
 
-    @Autowired
-    RuntimeService runtimeService;
 
 
     static Map<String, Object> value(Object value) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +27,6 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
     static final List<String> ROLES = List.of("anonymous", "member1", "member2", "office1", "edu1", "transport1",
             "edu-lead", "chair1", "auditor1", "admin");
 
-    @Autowired
-    RuntimeService runtimeService;
 
     long underReview;
     long handledByEdu;

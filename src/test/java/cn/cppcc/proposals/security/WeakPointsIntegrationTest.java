@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +29,6 @@ class WeakPointsIntegrationTest extends IntegrationTestSupport {
     IdentityService identityService;
     @Autowired
     FilterService filterService;
-    @Autowired
-    RuntimeService runtimeService;
 
     @Test
     void adminFirstRunSetupCannotCreateAnAdministrator() {

@@ -42,6 +42,10 @@ class ProposalHandlingProcessTest {
 
     final List<String> calls = new ArrayList<>();
     boolean joint;
+    boolean consent = true;
+    boolean published;
+    List<String> followUps = List.of();
+    boolean withdrawalNeedsApproval;
     List<String> coProposers = List.of();
     List<String> units = List.of();
 
@@ -54,13 +58,39 @@ class ProposalHandlingProcessTest {
         public List<String> unitsToOpen(Long proposalId) {
             return units;
         }
+
+        /** followUpSchedule: the units whose B-class reply is followed up, and when. */
+        public List<String> units(Long proposalId) {
+            return followUps;
+        }
+
+        public Date dueOf(Long proposalId, String unitCode) {
+            return FOLLOW_UP_DUE;
+        }
+
+        /** handlingSchedule and supervision of the unit-handling process. */
+        public List<Date> remindersBefore(Date replyDue) {
+            return List.of();
+        }
+
+        public Date meetingDue(Long proposalId, String unitCode) {
+            return REVIEW_DUE;
+        }
+
+        public List<String> candidates(Long proposalId) {
+            return List.of();
+        }
     }
+
+    static final Date FOLLOW_UP_DUE = Date.from(Instant.parse("2027-06-30T00:00:00Z"));
+    static final Date PUBLICATION_DUE = Date.from(Instant.parse("2026-12-07T15:59:59Z"));
 
     @BeforeEach
     void registerModuleServices() {
         Mocks.register("registerProposalDelegate", (JavaDelegate) execution -> {
             calls.add("register");
             execution.setVariable(ProposalVariables.JOINT_PROPOSAL, joint);
+            execution.setVariable(ProposalVariables.PUBLIC_CONSENT, consent);
             if (joint) {
                 execution.setVariable(ProposalVariables.CO_PROPOSERS_DUE, CO_PROPOSERS_DUE);
             }
@@ -70,7 +100,20 @@ class ProposalHandlingProcessTest {
             execution.setVariable(ProposalVariables.REVIEW_DUE, REVIEW_DUE);
         });
         Mocks.register("dropSilentCoProposersDelegate", (JavaDelegate) execution -> calls.add("drop silent"));
-        Mocks.register("closeProposalDelegate", (JavaDelegate) execution -> calls.add("close"));
+        Mocks.register("closeProposalDelegate", (JavaDelegate) execution -> {
+            calls.add("close");
+            execution.setVariable(ProposalVariables.FOLLOW_UP_NEEDED, !followUps.isEmpty());
+            execution.setVariable(ProposalVariables.PUBLISHED, published);
+        });
+        Mocks.register("followUpSchedule", new Roster());
+        Mocks.register("handlingSchedule", new Roster());
+        Mocks.register("supervision", new Roster());
+        Mocks.register("remindReviewOverdueDelegate", (JavaDelegate) execution -> calls.add("review overdue"));
+        Mocks.register("recordWithdrawalRequestDelegate", (JavaDelegate) execution -> {
+            calls.add("withdrawal requested");
+            execution.setVariable(ProposalVariables.WITHDRAWAL_NEEDS_APPROVAL, withdrawalNeedsApproval);
+        });
+        Mocks.register("withdrawProposalDelegate", (JavaDelegate) execution -> calls.add("withdraw"));
         Mocks.register("coProposerRoster", new Roster());
         Mocks.register("assignmentRoster", new Roster());
         Mocks.register("openUnitAssignmentDelegate", (JavaDelegate) execution -> {
@@ -100,6 +143,24 @@ class ProposalHandlingProcessTest {
     void review(ProcessInstance proposal, String decision) {
         assertThat(proposal).isWaitingAt(TASK_REVIEW_PROPOSAL);
         complete(task(TASK_REVIEW_PROPOSAL, proposal), withVariables(ProposalVariables.REVIEW_DECISION, decision));
+    }
+
+    void file(ProcessInstance proposal, boolean key) {
+        assertThat(proposal).isWaitingAt(TASK_REVIEW_PROPOSAL);
+        complete(task(TASK_REVIEW_PROPOSAL, proposal), withVariables(ProposalVariables.REVIEW_DECISION, "FILE",
+                ProposalVariables.KEY_PROPOSAL, key, ProposalVariables.SUPERVISOR, "chair1",
+                ProposalVariables.PUBLICATION_DUE, PUBLICATION_DUE));
+    }
+
+    /** Assigns to the units and lets each of them accept, reply and be rated. */
+    void handleByUnits(ProcessInstance proposal) {
+        complete(task(TASK_ASSIGN_PROPOSAL, proposal));
+        for (ProcessInstance unit : processInstanceQuery().superProcessInstanceId(proposal.getId()).list()) {
+            complete(task(unit), withVariables(ProposalVariables.ACCEPTED, true));
+            complete(task(UnitHandlingProcess.TASK_DRAFT_REPLY, unit), withVariables(ProposalVariables.HANDLING_ACTION, "REPLY"));
+            complete(task(UnitHandlingProcess.TASK_SIGN_OFF_REPLY, unit), withVariables(ProposalVariables.SIGNED_OFF, true));
+            complete(task(unit), withVariables(ProposalVariables.RE_HANDLE, false));
+        }
     }
 
     @Test
@@ -180,10 +241,11 @@ class ProposalHandlingProcessTest {
     @Test
     void filedProposalIsAssignedHandledByEachUnitInParallelAndClosed() {
         units = List.of("edu", "transport");
+        consent = false;
         ProcessInstance proposal = submit();
-        review(proposal, "FILE");
+        file(proposal, false);
 
-        assertThat(proposal).isWaitingAt(TASK_ASSIGN_PROPOSAL);
+        assertThat(proposal).hasPassed(END_NOT_PUBLISHABLE, END_NOT_KEY_PROPOSAL).isWaitingAt(TASK_ASSIGN_PROPOSAL);
         assertThat(task(proposal)).hasCandidateGroup("proposal-office");
         complete(task(proposal));
 
@@ -195,14 +257,93 @@ class ProposalHandlingProcessTest {
 
         for (ProcessInstance unit : unitInstances) {
             complete(task(unit), withVariables(ProposalVariables.ACCEPTED, true));
-            complete(task(unit), withVariables(ProposalVariables.HANDLING_ACTION, "REPLY"));
-            complete(task(unit), withVariables(ProposalVariables.SIGNED_OFF, true));
+            complete(task(UnitHandlingProcess.TASK_DRAFT_REPLY, unit), withVariables(ProposalVariables.HANDLING_ACTION, "REPLY"));
+            complete(task(UnitHandlingProcess.TASK_SIGN_OFF_REPLY, unit), withVariables(ProposalVariables.SIGNED_OFF, true));
             assertThat(proposal).isNotEnded();
             complete(task(unit), withVariables(ProposalVariables.RE_HANDLE, false));
         }
 
         assertThat(proposal).hasPassedInOrder(TASK_ASSIGN_PROPOSAL, CALL_ACTIVITY_UNIT_HANDLING, TASK_CLOSE_PROPOSAL,
-                END_PROPOSAL_CLOSED).isEnded();
+                END_PROPOSAL_CLOSED).hasPassed(END_NO_FOLLOW_UP).isEnded();
         assertThat(calls).endsWith("close");
+    }
+
+    @Test
+    void filedKeyProposalIsPublishedSupervisedFollowedUpAndItsRepliesPublished() {
+        units = List.of("edu");
+        published = true;
+        followUps = List.of("edu");
+        ProcessInstance proposal = submit();
+        file(proposal, true);
+
+        assertThat(proposal).isWaitingAt(TASK_ASSIGN_PROPOSAL, TASK_DECIDE_PUBLICATION, TASK_SUPERVISE_KEY_PROPOSAL);
+        assertThat(task(TASK_DECIDE_PUBLICATION, proposal)).hasCandidateGroup("proposal-office").hasDueDate(PUBLICATION_DUE);
+        assertThat(task(TASK_SUPERVISE_KEY_PROPOSAL, proposal)).isAssignedTo("chair1");
+        complete(task(TASK_DECIDE_PUBLICATION, proposal));
+        complete(task(TASK_SUPERVISE_KEY_PROPOSAL, proposal));
+        assertThat(proposal).hasPassed(END_PUBLICATION_DECIDED, END_KEY_PROPOSAL_SUPERVISED);
+
+        handleByUnits(proposal);
+
+        assertThat(proposal).hasPassed(TASK_CLOSE_PROPOSAL).isWaitingAt(TASK_PUBLISH_REPLIES, CATCH_FOLLOW_UP_DUE);
+        assertThat(job(proposal)).hasDueDate(FOLLOW_UP_DUE);
+        execute(job(proposal));
+        assertThat(task(TASK_FOLLOW_UP, proposal)).hasCandidateGroup("proposal-office");
+        complete(task(TASK_FOLLOW_UP, proposal));
+        complete(task(TASK_PUBLISH_REPLIES, proposal));
+
+        assertThat(proposal).hasPassed(END_FOLLOW_UPS_DONE, END_REPLIES_PUBLICATION_DECIDED).isEnded();
+    }
+
+    @Test
+    void overdueReviewRemindsTheOfficeAndTheReviewGoesOn() {
+        ProcessInstance proposal = submit();
+        assertThat(job(proposal)).hasDueDate(REVIEW_DUE);
+        execute(job(proposal));
+
+        assertThat(calls).contains("review overdue");
+        assertThat(proposal).hasPassed(TASK_REMIND_REVIEW_OVERDUE).isWaitingAt(TASK_REVIEW_PROPOSAL);
+    }
+
+    @Test
+    void proposerWithdrawsAtWillBeforeFiling() {
+        ProcessInstance proposal = submit();
+        runtimeService().correlateMessage(MESSAGE_WITHDRAWAL_REQUESTED, "7");
+
+        assertThat(proposal).hasPassed(TASK_RECORD_WITHDRAWAL_REQUEST, TASK_WITHDRAW_PROPOSAL, END_PROPOSAL_WITHDRAWN)
+                .hasNotPassed(TASK_APPROVE_WITHDRAWAL).isEnded();
+        assertThat(calls).endsWith("withdrawal requested", "withdraw");
+    }
+
+    @Test
+    void approvedWithdrawalOfAFiledProposalEndsEveryUnitsHandling() {
+        units = List.of("edu");
+        withdrawalNeedsApproval = true;
+        ProcessInstance proposal = submit();
+        file(proposal, false);
+        complete(task(TASK_ASSIGN_PROPOSAL, proposal));
+        ProcessInstance unit = processInstanceQuery().superProcessInstanceId(proposal.getId()).singleResult();
+
+        runtimeService().correlateMessage(MESSAGE_WITHDRAWAL_REQUESTED, "7");
+        assertThat(proposal).isWaitingAt(TASK_APPROVE_WITHDRAWAL, CALL_ACTIVITY_UNIT_HANDLING);
+        assertThat(task(TASK_APPROVE_WITHDRAWAL, proposal)).hasCandidateGroup("proposal-office");
+        complete(task(TASK_APPROVE_WITHDRAWAL, proposal), withVariables(ProposalVariables.WITHDRAWAL_APPROVED, true));
+
+        assertThat(proposal).hasPassed(END_PROPOSAL_WITHDRAWN).isEnded();
+        assertThat(unit).isEnded();
+        assertThat(taskQuery().processInstanceBusinessKey("7").count()).isZero();
+    }
+
+    @Test
+    void refusedWithdrawalLeavesTheProposalInHandling() {
+        units = List.of("edu");
+        withdrawalNeedsApproval = true;
+        ProcessInstance proposal = submit();
+        file(proposal, false);
+        runtimeService().correlateMessage(MESSAGE_WITHDRAWAL_REQUESTED, "7");
+        complete(task(TASK_APPROVE_WITHDRAWAL, proposal), withVariables(ProposalVariables.WITHDRAWAL_APPROVED, false));
+
+        assertThat(proposal).hasPassed(END_WITHDRAWAL_REFUSED).isWaitingAt(TASK_ASSIGN_PROPOSAL);
+        assertThat(calls).doesNotContain("withdraw");
     }
 }

@@ -6,8 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
@@ -65,6 +67,39 @@ class UnitHandlingProcessTest {
             execution.setVariable(ProposalVariables.FEEDBACK_DUE, FEEDBACK_DUE);
         });
         Mocks.register("recordNoResponseDelegate", (JavaDelegate) execution -> calls.add("no response"));
+        Mocks.register("handlingSchedule", new Schedule());
+        Mocks.register("supervision", new Supervision());
+        Mocks.register("remindReplyDueDelegate", (JavaDelegate) execution -> calls.add("remind reply due"));
+        Mocks.register("remindMeetingDelegate", (JavaDelegate) execution -> calls.add("remind meeting"));
+        Mocks.register("remindOpinionDelegate", (JavaDelegate) execution -> calls.add("remind opinion"));
+        Mocks.register("escalateOverdueDelegate", (JavaDelegate) execution -> calls.add("escalate overdue"));
+    }
+
+    static final Date FIRST_REMINDER = Date.from(Instant.parse("2027-01-30T01:00:00Z"));
+    static final Date SECOND_REMINDER = Date.from(Instant.parse("2027-02-22T01:00:00Z"));
+    static final Date MEETING_DUE = Date.from(Instant.parse("2026-12-25T15:59:59Z"));
+
+    /** The reminders before the reply deadline and the day the unit should have met the proposer. */
+    public static class Schedule {
+        public List<Date> remindersBefore(Date replyDue) {
+            return List.of(FIRST_REMINDER, SECOND_REMINDER);
+        }
+
+        public Date meetingDue(Long proposalId, String unitCode) {
+            return MEETING_DUE;
+        }
+    }
+
+    /** A key proposal's supervisor is a candidate of the overdue supervision. */
+    public static class Supervision {
+        public List<String> candidates(Long proposalId) {
+            return List.of("chair1");
+        }
+    }
+
+    /** The timer jobs of the handling sub-process, by activity. */
+    List<org.camunda.bpm.engine.runtime.Job> timers(ProcessInstance unit, String activityId) {
+        return managementService().createJobQuery().processInstanceId(unit.getId()).activityId(activityId).timers().list();
     }
 
     @AfterEach
@@ -89,7 +124,7 @@ class UnitHandlingProcessTest {
 
     void reply(ProcessInstance unit) {
         assertThat(unit).isWaitingAt(TASK_DRAFT_REPLY);
-        complete(task(unit), withVariables(ProposalVariables.HANDLING_ACTION, "REPLY"));
+        complete(task(TASK_DRAFT_REPLY, unit), withVariables(ProposalVariables.HANDLING_ACTION, "REPLY"));
     }
 
     void signOff(ProcessInstance unit, boolean approve) {
@@ -121,7 +156,7 @@ class UnitHandlingProcessTest {
         rate(unit, false);
 
         assertThat(unit).hasPassedInOrder(TASK_OPEN_ASSIGNMENT, TASK_ACCEPT_ASSIGNMENT, TASK_DRAFT_REPLY,
-                TASK_DRAFT_REPLY, TASK_SIGN_OFF_REPLY, TASK_SEND_REPLY, TASK_RATE_REPLY).isEnded();
+                TASK_DRAFT_REPLY, TASK_SIGN_OFF_REPLY, END_REPLY_SIGNED_OFF, TASK_SEND_REPLY, TASK_RATE_REPLY).isEnded();
         assertThat(unit).hasPassed(END_UNIT_HANDLING_DONE);
         assertThat(calls).containsExactly("open edu", "send reply");
     }
@@ -203,6 +238,64 @@ class UnitHandlingProcessTest {
         rate(unit, false);
         assertThat(unit).hasPassed(END_UNIT_HANDLING_DONE).isEnded();
         assertThat(calls).containsExactly("open edu", "send reply", "send reply");
+    }
+
+    @Test
+    void handlingWaitsWithRemindersMeetingCheckAndOverdueWatch() {
+        ProcessInstance unit = assign("edu");
+        accept(unit);
+
+        assertThat(unit).isWaitingAt(TASK_DRAFT_REPLY, CATCH_REMINDER_DUE, CATCH_MEETING_DUE, CATCH_REPLY_OVERDUE);
+        assertThat(timers(unit, CATCH_REMINDER_DUE)).extracting(org.camunda.bpm.engine.runtime.Job::getDuedate)
+                .containsExactlyInAnyOrder(FIRST_REMINDER, SECOND_REMINDER);
+        assertThat(timers(unit, CATCH_MEETING_DUE).get(0).getDuedate()).isEqualTo(MEETING_DUE);
+        assertThat(timers(unit, CATCH_REPLY_OVERDUE).get(0).getDuedate()).isEqualTo(REPLY_DUE);
+
+        execute(timers(unit, CATCH_MEETING_DUE).get(0));
+        timers(unit, CATCH_REMINDER_DUE).forEach(job -> execute(job));
+        assertThat(calls).containsExactly("open edu", "remind meeting", "remind reply due", "remind reply due");
+        assertThat(unit).isWaitingAt(TASK_DRAFT_REPLY, CATCH_REPLY_OVERDUE);
+    }
+
+    @Test
+    void overdueReplyIsEscalatedAndSupervisedWhileTheUnitStillReplies() {
+        ProcessInstance unit = assign("edu");
+        accept(unit);
+        execute(timers(unit, CATCH_REPLY_OVERDUE).get(0));
+
+        assertThat(calls).contains("escalate overdue");
+        assertThat(unit).isWaitingAt(TASK_DRAFT_REPLY, TASK_SUPERVISE_OVERDUE);
+        var supervision = taskQuery().processInstanceId(unit.getId()).taskDefinitionKey(TASK_SUPERVISE_OVERDUE).singleResult();
+        assertThat(supervision).hasCandidateGroup("proposal-office").hasCandidateUser("chair1");
+        complete(supervision);
+        assertThat(unit).hasPassed("EndEvent_OverdueSupervised").isWaitingAt(TASK_DRAFT_REPLY);
+    }
+
+    @Test
+    void signingOffEndsTheRemindersAndAnOpenSupervision() {
+        ProcessInstance unit = assign("edu");
+        accept(unit);
+        execute(timers(unit, CATCH_REPLY_OVERDUE).get(0));
+        reply(unit);
+        complete(taskQuery().processInstanceId(unit.getId()).taskDefinitionKey(TASK_SIGN_OFF_REPLY).singleResult(),
+                withVariables(ProposalVariables.SIGNED_OFF, true));
+
+        assertThat(unit).hasPassed(END_REPLY_SIGNED_OFF).isWaitingAt(TASK_RATE_REPLY);
+        assertThat(taskQuery().processInstanceId(unit.getId()).taskDefinitionKey(TASK_SUPERVISE_OVERDUE).count()).isZero();
+        assertThat(timers(unit, CATCH_REMINDER_DUE)).isEmpty();
+        assertThat(timers(unit, CATCH_MEETING_DUE)).isEmpty();
+    }
+
+    @Test
+    void coUnitLateWithItsOpinionIsReminded() {
+        roles.put("transport", "CO");
+        ProcessInstance unit = assign("transport");
+        accept(unit);
+        assertThat(job(unit)).hasDueDate(OPINION_DUE);
+        execute(job(unit));
+
+        assertThat(calls).contains("remind opinion");
+        assertThat(unit).hasPassed(END_OPINION_REMINDED).isWaitingAt(TASK_SEND_OPINION);
     }
 
     @Test

@@ -1,0 +1,83 @@
+package cn.cppcc.proposals.followup;
+
+import cn.cppcc.proposals.assignment.Reply;
+import cn.cppcc.proposals.assignment.UnitAssignment;
+import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.ProposalClock;
+import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.TaskText;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Task_FollowUp. Rule 11: the office checks what became of a B-class reply's commitment and records it. */
+@Component
+class FollowUpStep implements Step {
+
+    private final UnitAssignmentService assignments;
+    private final FollowUpSchedule schedule;
+    private final NotificationService notifications;
+    private final JdbcClient jdbc;
+    private final ProposalClock clock;
+
+    FollowUpStep(UnitAssignmentService assignments, FollowUpSchedule schedule, NotificationService notifications,
+            JdbcClient jdbc, ProposalClock clock) {
+        this.assignments = assignments;
+        this.schedule = schedule;
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public String taskKey() {
+        return ProposalHandlingProcess.TASK_FOLLOW_UP;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("result");
+    }
+
+    /** The form shows the reply and its commitment; the office is told the follow-up is due. */
+    @Override
+    public void prepare(DelegateTask task) {
+        UnitAssignment assignment = assignment(task);
+        Reply reply = schedule.committedReply(assignment).orElseThrow();
+        Map<String, String> values = assignments.describe(assignment);
+        task.setVariableLocal("unitName", values.get("unitName"));
+        task.setVariableLocal("replyText", TaskText.fit(reply.getText()));
+        task.setVariableLocal("replyCommittedDate", reply.getCommittedDate().toString());
+        values.put("deadline", reply.getCommittedDate().toString());
+        notifications.notify(NotificationEvent.FOLLOW_UP_DUE, Recipients.groups(Actor.OFFICE),
+                assignment.getProposalId(), assignment.getUnitCode(), values);
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        String result = input.requiredText("result", 4000);
+        input.validate();
+        UnitAssignment assignment = assignment(task);
+        Reply reply = schedule.committedReply(assignment).orElseThrow();
+        jdbc.sql("insert into follow_ups (assignment_id, due, result, recorded_by, recorded_at) values (?, ?, ?, ?, ?)")
+                .params(assignment.getId(), reply.getCommittedDate(), result, actor.userId(),
+                        OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))
+                .update();
+    }
+
+    private UnitAssignment assignment(DelegateTask task) {
+        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
+                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    }
+}

@@ -1,0 +1,46 @@
+package cn.cppcc.proposals.publication;
+
+import cn.cppcc.proposals.proposal.Proposal;
+import cn.cppcc.proposals.proposal.ProposalService;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.ProposalClock;
+import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Task_DecidePublication. Rule 12: the office publishes a filed proposal whose proposer consented, or not. */
+@Component
+class DecidePublicationStep implements Step {
+
+    private final ProposalService proposals;
+    private final ProposalClock clock;
+
+    DecidePublicationStep(ProposalService proposals, ProposalClock clock) {
+        this.proposals = proposals;
+        this.clock = clock;
+    }
+
+    @Override
+    public String taskKey() {
+        return ProposalHandlingProcess.TASK_DECIDE_PUBLICATION;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("publish");
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        Boolean publish = input.requiredBoolean("publish");
+        input.validate();
+        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        Proposal proposal = proposals.require(proposalId);
+        proposal.publish(publish, clock.now());
+        proposals.changed(proposalId);
+    }
+}

@@ -1,0 +1,41 @@
+package cn.cppcc.proposals.publication;
+
+import cn.cppcc.proposals.proposal.ProposalService;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Task_PublishReplies. Rule 12: after a published proposal closes, the office publishes its replies, or not. */
+@Component
+class PublishRepliesStep implements Step {
+
+    private final ProposalService proposals;
+
+    PublishRepliesStep(ProposalService proposals) {
+        this.proposals = proposals;
+    }
+
+    @Override
+    public String taskKey() {
+        return ProposalHandlingProcess.TASK_PUBLISH_REPLIES;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("publish");
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        Boolean publish = input.requiredBoolean("publish");
+        input.validate();
+        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        proposals.require(proposalId).publishReplies(publish);
+        proposals.changed(proposalId);
+    }
+}

@@ -1,0 +1,50 @@
+package cn.cppcc.proposals.withdrawal;
+
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.Step;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Task_ApproveWithdrawal. Rule 10: the office approves or refuses withdrawing a filed proposal. */
+@Component
+class ApproveWithdrawalStep implements Step {
+
+    private final WithdrawalService withdrawals;
+
+    ApproveWithdrawalStep(WithdrawalService withdrawals) {
+        this.withdrawals = withdrawals;
+    }
+
+    @Override
+    public String taskKey() {
+        return ProposalHandlingProcess.TASK_APPROVE_WITHDRAWAL;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("approve", "comment");
+    }
+
+    @Override
+    public void prepare(DelegateTask task) {
+        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        var request = withdrawals.of(proposalId).stream().reduce((a, b) -> b).orElseThrow();
+        task.setVariableLocal("withdrawalReason", request.reason());
+    }
+
+    @Override
+    public void complete(DelegateTask task, Input input, Actor actor) {
+        Boolean approve = input.requiredBoolean("approve");
+        String comment = input.text("comment", 2000);
+        if (Boolean.FALSE.equals(approve)) {
+            input.check(comment != null, "comment", "不同意撤回须说明理由");
+        }
+        input.validate();
+        withdrawals.decide((Long) task.getVariable(ProposalVariables.PROPOSAL_ID), approve, comment, actor.userId());
+        task.getExecution().setVariable(ProposalVariables.WITHDRAWAL_APPROVED, approve);
+    }
+}

@@ -1,0 +1,22 @@
+package cn.cppcc.proposals.withdrawal;
+
+import cn.cppcc.proposals.workflow.ProposalVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_WithdrawProposal: the proposal is withdrawn 撤回 and the proposer told. */
+@Component
+class WithdrawProposalDelegate implements JavaDelegate {
+
+    private final WithdrawalService withdrawals;
+
+    WithdrawProposalDelegate(WithdrawalService withdrawals) {
+        this.withdrawals = withdrawals;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        withdrawals.withdraw((Long) execution.getVariable(ProposalVariables.PROPOSAL_ID));
+    }
+}
