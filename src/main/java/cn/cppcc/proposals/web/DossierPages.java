@@ -93,6 +93,9 @@ public class DossierPages {
         model.addAttribute("timeline", timeline(dossier));
         model.addAttribute("tasks", openTasks.mineFor(id, actor));
         model.addAttribute("mayUpload", mayUpload(proposal, actor));
+        model.addAttribute("mayWithdraw", proposal.getProposer().equals(actor.userId())
+                && (proposal.isWithdrawableWithoutApproval() || proposal.isWithdrawableWithApproval())
+                && dossier.withdrawals().stream().noneMatch(w -> w.decision() == null));
         return "proposals/dossier";
     }
 
@@ -133,6 +136,20 @@ public class DossierPages {
                 if (r.feedback() != null && r.feedback().at() != null) {
                     events.add(new Event(r.feedback().at(), "timeline.rated." + r.feedback().rating(), null, u.name()));
                 }
+            }
+        }
+        for (var w : d.withdrawals()) {
+            events.add(new Event(w.requestedAt(), "timeline.withdrawalRequested", w.requestedBy(), w.reason()));
+            if (w.decidedAt() != null) {
+                events.add(new Event(w.decidedAt(), "timeline.withdrawal." + w.decision(), w.decidedBy(), w.comment()));
+            }
+        }
+        for (var note : d.supervision()) {
+            events.add(new Event(note.at(), "timeline.supervision", note.by(), note.note()));
+        }
+        for (var followUp : d.followUps()) {
+            if (followUp.at() != null) {
+                events.add(new Event(followUp.at(), "timeline.followUp", followUp.by(), followUp.result()));
             }
         }
         if (d.closedAt() != null) {

@@ -107,7 +107,7 @@ public class OpenTasks {
             open.add(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), id, unit,
                     task.getDueDate(), task.getCreateTime(),
                     proposal.getNumber() != null ? proposal.getNumber() : "#" + proposal.getSerialNo(),
-                    proposal.getTitle(), proposal.getProposer(), page(task.getTaskDefinitionKey(), id, unit)));
+                    proposal.getTitle(), proposal.getProposer(), page(task.getId(), task.getTaskDefinitionKey(), id, unit)));
         }
         return open;
     }
@@ -120,8 +120,8 @@ public class OpenTasks {
         }
     }
 
-    /** The page that does a task; the dossier for a task without a page of its own. */
-    public static String page(String taskKey, long proposalId, String unit) {
+    /** The page that does a task; the task in Tasklist for one without a page of its own. */
+    public static String page(String taskId, String taskKey, long proposalId, String unit) {
         String proposal = "/proposals/" + proposalId;
         String unitPath = proposal + "/units/" + unit;
         return switch (taskKey) {
@@ -135,7 +135,7 @@ public class OpenTasks {
             case UnitHandlingProcess.TASK_SIGN_OFF_REPLY -> unitPath + "/sign-off";
             case UnitHandlingProcess.TASK_RATE_REPLY -> unitPath + "/feedback";
             case UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING -> unitPath + "/coordination";
-            default -> proposal;
+            default -> tasklistLink(taskId); // approval of a withdrawal, supervision, follow-up, publication
         };
     }
 

@@ -246,6 +246,32 @@ class PagesIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void theProposerWithdrawsFromTheDossierAtWillOrWithTheOfficesApproval() {
+        long early = proposals.submitted();
+        PageSession member = as("member1");
+        assertThat(member.get("/proposals/" + early).body()).contains("id=\"withdrawal\"").contains("立案前可以直接撤回");
+        assertThat(member.post("/proposals/" + early + "/withdrawal", Map.of("reason", "")).body())
+                .contains("id=\"flash-error\"").contains("必须填写");
+        Page withdrawn = member.post("/proposals/" + early + "/withdrawal", Map.of("reason", "情况已变化"));
+        assertThat(withdrawn.body()).contains("提案已撤回").contains("已撤回").doesNotContain("id=\"withdrawal\"");
+        assertThat(proposals.status(early)).isEqualTo("WITHDRAWN");
+
+        long filed = proposals.assigned("SINGLE", List.of("edu"), null);
+        member.get("/proposals/" + filed);
+        Page requested = member.post("/proposals/" + filed + "/withdrawal", Map.of("reason", "问题已解决"));
+        assertThat(requested.body()).contains("撤回申请已提交提案委员会审批").contains("待审批")
+                .doesNotContain("id=\"withdrawal\"");
+        assertThat(as("member2").get("/proposals/" + filed).status()).isEqualTo(404);
+        String approval = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(filed))
+                .taskDefinitionKey("Task_ApproveWithdrawal").singleResult().getId();
+        Page office = as("office1").get("/office");
+        assertThat(office.body()).contains("/camunda/app/tasklist/default/#/?task=" + approval); // worked in Tasklist
+        for (String language : List.of("en", "zh_CN")) {
+            assertThat(member.get("/proposals/" + filed + "?lang=" + language).missingKeys()).isEmpty();
+        }
+    }
+
+    @Test
     void eachRoleIsKeptToItsOwnPagesAsTheApiKeepsIt() {
         long id = proposals.handledBy("edu");
         PageSession other = as("transport1");

@@ -8,13 +8,16 @@ import cn.cppcc.proposals.dossier.DossierService;
 import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.proposal.Proposal;
 import cn.cppcc.proposals.proposal.ProposalAccess;
+import cn.cppcc.proposals.proposal.ProposalStatus;
 import cn.cppcc.proposals.proposal.ProposerType;
 import cn.cppcc.proposals.proposal.SubmissionService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
+import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.similarity.SimilarityService;
+import cn.cppcc.proposals.withdrawal.WithdrawalService;
 import cn.cppcc.proposals.web.DossierPages;
 import cn.cppcc.proposals.web.FormValues;
 import cn.cppcc.proposals.web.OpenTasks;
@@ -53,7 +56,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A member writes a proposal (Rule 1) while seeing similar earlier ones, revises a returned one,
  * confirms a joint one and rates each reply (Rule 9). Each completes its step as the API does.
- * Withdrawal (Rule 10) comes later, with its own page and a button on the dossier page.
+ * The proposer withdraws from the dossier page (Rule 10).
  */
 @Controller
 class MemberPages {
@@ -75,11 +78,13 @@ class MemberPages {
     private final TransactionTemplate transaction;
     private final MessageSource messages;
     private final PageNames names;
+    private final WithdrawalService withdrawals;
 
     MemberPages(SubmissionService submissions, StepService steps, ProposalAccess access,
             UnitAssignmentService assignments, DossierService dossiers, AttachmentService attachments,
             SimilarityService similarity, Catalog catalog, Directory directory, CurrentActor currentActor,
-            StepRunner runner, TransactionTemplate transaction, MessageSource messages, PageNames names) {
+            StepRunner runner, TransactionTemplate transaction, MessageSource messages, PageNames names,
+            WithdrawalService withdrawals) {
         this.submissions = submissions;
         this.steps = steps;
         this.access = access;
@@ -94,6 +99,7 @@ class MemberPages {
         this.transaction = transaction;
         this.messages = messages;
         this.names = names;
+        this.withdrawals = withdrawals;
     }
 
     // --- writing a proposal -----------------------------------------------------------------------
@@ -259,6 +265,35 @@ class MemberPages {
         });
         return PageResults.after(outcome, id, "flash.revised", flash, model,
                 () -> revisionPage(access.requireVisible(id, actor), actor, form, model, flash));
+    }
+
+    // --- withdrawal (Rule 10) ---------------------------------------------------------------------
+
+    /**
+     * As {@code POST /api/proposals/{id}/withdrawal}: before filing at will, after filing with the
+     * office's approval (a task in Tasklist), until a reply is sent.
+     */
+    @PostMapping("/proposals/{id}/withdrawal")
+    String withdraw(@PathVariable long id, @RequestParam MultiValueMap<String, String> values, RedirectAttributes flash) {
+        Actor actor = currentActor.get();
+        FormValues form = FormValues.of(values);
+        StepRunner.Outcome outcome = runner.run(() -> {
+            Proposal proposal = access.requireVisible(id, actor);
+            if (!proposal.getProposer().equals(actor.userId())) {
+                throw new ForbiddenException("只有提案者可以撤回提案");
+            }
+            Input input = Input.of(form.fields(Set.of()));
+            String reason = input.requiredText("reason", 2000);
+            input.validate();
+            withdrawals.request(id, reason, actor);
+        });
+        if (outcome.ok()) {
+            boolean withdrawn = access.requireVisible(id, actor).getStatus() == ProposalStatus.WITHDRAWN;
+            flash.addFlashAttribute("success", withdrawn ? "flash.withdrawn" : "flash.withdrawalRequested");
+        } else {
+            flash.addFlashAttribute("error", outcome.invalid() ? outcome.summary() : outcome.flashError());
+        }
+        return "redirect:" + DossierPages.dossier(id);
     }
 
     // --- confirming a joint proposal -------------------------------------------------------------------

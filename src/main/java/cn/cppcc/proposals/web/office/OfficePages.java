@@ -51,7 +51,7 @@ class OfficePages {
     static final int SIMILAR_LIMIT = 8;
     static final int EXCERPT = 300;
 
-    /** The queues of the workbench, by step; the overdue queue (supervision) comes with the deadlines. */
+    /** The queues of the workbench, by step; the office's other tasks (worked in Tasklist) come last. */
     static final Map<String, String> QUEUES = new LinkedHashMap<>();
 
     static {
@@ -59,6 +59,7 @@ class OfficePages {
         QUEUES.put(ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL, "office.queue.assign");
         QUEUES.put(UnitHandlingProcess.TASK_RESOLVE_OBJECTION, "office.queue.objections");
         QUEUES.put(UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING, "office.queue.coordination");
+        QUEUES.put(UnitHandlingProcess.TASK_SUPERVISE_OVERDUE, "office.queue.overdue");
     }
 
     private final OpenTasks openTasks;
