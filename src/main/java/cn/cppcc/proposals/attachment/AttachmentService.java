@@ -36,7 +36,7 @@ public class AttachmentService {
     public record AttachmentInfo(long id, String fileName, String contentType, long size, String sha256,
                                  String uploadedBy, Instant uploadedAt) {}
 
-    record AttachmentFile(AttachmentInfo info, byte[] content) {}
+    public record AttachmentFile(AttachmentInfo info, byte[] content) {}
 
     @Transactional
     public AttachmentInfo store(long proposalId, String originalName, byte[] content, String uploadedBy) {
@@ -79,7 +79,7 @@ public class AttachmentService {
     }
 
     @Transactional(readOnly = true)
-    AttachmentFile read(long proposalId, long attachmentId) {
+    public AttachmentFile read(long proposalId, long attachmentId) {
         AttachmentInfo info = list(proposalId).stream().filter(a -> a.id() == attachmentId).findFirst()
                 .orElseThrow(() -> new NotFoundException("没有该附件：" + attachmentId));
         byte[] content = jdbc.sql("select content from attachments where id = ?").param(attachmentId)

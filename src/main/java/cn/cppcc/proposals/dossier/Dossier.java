@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** API.md's dossier of a proposal, read from the project's tables. */
-record Dossier(long id, int serialNo, String number, String title, String background, String suggestions,
+public record Dossier(long id, int serialNo, String number, String title, String background, String suggestions,
                String proposer, String proposerName, List<String> coProposers, List<CoProposerView> coProposerDetails,
                String proposerType, String kind, String session, String category, String suggestedCategory,
                boolean key, String supervisor, String status, boolean publicConsent, Instant createdAt,
@@ -19,26 +19,26 @@ record Dossier(long id, int serialNo, String number, String title, String backgr
                boolean repliesPublished, List<SupervisionService.Note> supervision,
                List<WithdrawalService.Withdrawal> withdrawals, List<FollowUpRecords.FollowUp> followUps) {
 
-    record CoProposerView(String user, String name, String state, Instant answeredAt) {}
+    public record CoProposerView(String user, String name, String state, Instant answeredAt) {}
 
-    record ReviewView(String decision, String rejectGround, String comment, String reviewer, Instant at) {}
+    public record ReviewView(String decision, String rejectGround, String comment, String reviewer, Instant at) {}
 
-    record UnitView(String code, String name, String role, String status, int round, LocalDate deadline,
+    public record UnitView(String code, String name, String role, String status, int round, LocalDate deadline,
                     String deadlineReason, LocalDate acceptanceDue, boolean acceptedBySilence, Instant acceptedAt,
                     ObjectionView objection, List<ConsultationView> consultations, OpinionView opinion,
                     ReplyView reply, FeedbackView feedback, List<ReplyView> replies, Long replacedBy) {}
 
-    record ObjectionView(String reason, String suggestedUnit, String resolution) {}
+    public record ObjectionView(String reason, String suggestedUnit, String resolution) {}
 
-    record ConsultationView(long id, String method, LocalDate date, String participants, String summary,
+    public record ConsultationView(long id, String method, LocalDate date, String participants, String summary,
                             String recordedBy, Instant recordedAt) {}
 
-    record OpinionView(String text, String by, Instant at) {}
+    public record OpinionView(String text, String by, Instant at) {}
 
-    record ReplyView(int round, String status, String classification, String text, LocalDate committedDate,
+    public record ReplyView(int round, String status, String classification, String text, LocalDate committedDate,
                      String reason, String responsibleLeader, String leaderPhone, String handlerName,
                      String handlerPhone, String draftedBy, String signedBy, Instant signedAt, String signOffComment,
                      Instant sentAt, LocalDate feedbackDue, FeedbackView feedback) {}
 
-    record FeedbackView(String rating, Boolean faceToFace, String comment, Instant at) {}
+    public record FeedbackView(String rating, Boolean faceToFace, String comment, Instant at) {}
 }

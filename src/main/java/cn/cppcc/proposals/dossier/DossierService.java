@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Builds the dossier; a proposer sees sent replies only, the units and the office every draft. */
 @Service
 @Transactional(readOnly = true)
-class DossierService {
+public class DossierService {
 
     private final ProposalAccess access;
     private final UnitAssignmentService assignments;
@@ -47,7 +47,7 @@ class DossierService {
         this.directory = directory;
     }
 
-    Dossier dossier(long id, Actor actor) {
+    public Dossier dossier(long id, Actor actor) {
         Proposal p = access.requireVisible(id, actor);
         boolean insider = actor.isOffice() || actor.isIn(Actor.AUDITORS) || !ProposalAccess.unitsOf(actor).isEmpty();
         List<String> coProposers = p.getCoProposers().stream()

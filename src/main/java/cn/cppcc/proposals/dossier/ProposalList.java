@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** {@code GET /api/proposals}: the proposals the caller may see, filtered and paged. */
 @Service
-class ProposalList {
+public class ProposalList {
 
     private final JdbcClient jdbc;
 
@@ -21,14 +21,14 @@ class ProposalList {
         this.jdbc = jdbc;
     }
 
-    record Filter(String status, String category, String unit, String session, String q, int page, int size) {}
+    public record Filter(String status, String category, String unit, String session, String q, int page, int size) {}
 
-    record Item(long id, int serialNo, String number, String title, String proposer, String category,
+    public record Item(long id, int serialNo, String number, String title, String proposer, String category,
                 String status, String session, boolean key, Instant createdAt) {}
 
-    record Page(List<Item> items, long total) {}
+    public record Page(List<Item> items, long total) {}
 
-    Page find(Filter filter, Actor actor) {
+    public Page find(Filter filter, Actor actor) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!(actor.isOffice() || actor.isIn(Actor.AUDITORS))) {

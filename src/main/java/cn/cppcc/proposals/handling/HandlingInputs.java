@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads and records a consultation (Rule 6) and a reply draft (Rule 7), for the API and the forms. */
 @Component
-class HandlingInputs {
+public class HandlingInputs {
 
     static final String PHONE_PATTERN = "[0-9+\\- ()]{5,30}";
 
@@ -27,7 +27,8 @@ class HandlingInputs {
         this.clock = clock;
     }
 
-    Long recordConsultation(UnitAssignment assignment, Input input, Actor actor) {
+    /** Rule 6: checks and records a consultation; the caller has checked who may. */
+    public Long recordConsultation(UnitAssignment assignment, Input input, Actor actor) {
         ConsultationMethod method = input.requiredEnum("method", ConsultationMethod.class);
         LocalDate date = input.requiredDate("date", clock.zone());
         if (date != null) {

@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * withdrawn and merged ones) are never offered as similar.
  */
 @Service
-class SimilarityService {
+public class SimilarityService {
 
     static final int DEFAULT_LIMIT = 5;
     static final int MAX_LIMIT = 50;
@@ -65,20 +65,20 @@ class SimilarityService {
     }
 
     /** One of the most similar proposals, for the office. */
-    record SimilarProposal(long id, String number, String title, double score, String status, String session) {}
+    public record SimilarProposal(long id, String number, String title, double score, String status, String session) {}
 
     /**
      * One of the most similar proposals to a draft. {@code id} only where the caller may see the
      * proposal, {@code category} only where not.
      */
-    record DraftMatch(Long id, String number, String title, String category, double score, String status) {}
+    public record DraftMatch(Long id, String number, String title, String category, double score, String status) {}
 
-    record SearchItem(long id, String number, String title, String snippet, double score, String status) {}
+    public record SearchItem(long id, String number, String title, String snippet, double score, String status) {}
 
-    record SearchResult(List<SearchItem> items, long total) {}
+    public record SearchResult(List<SearchItem> items, long total) {}
 
     /** Rule 3: the proposals most like proposal {@code id}, same and earlier sessions, best first. */
-    List<SimilarProposal> similarTo(long id, Map<String, String> query, Actor actor) {
+    public List<SimilarProposal> similarTo(long id, Map<String, String> query, Actor actor) {
         Proposal proposal = access.requireVisible(id, actor);
         if (!actor.isOffice()) {
             throw new ForbiddenException("只有提案委员会可以查看相似提案");
@@ -100,7 +100,7 @@ class SimilarityService {
      * read-only transaction, so that {@link ProposalAccess#canSee} reads each proposal's co-proposers.
      */
     @Transactional(readOnly = true)
-    List<DraftMatch> similarToDraft(Map<String, ?> body, Map<String, String> query, Actor actor) {
+    public List<DraftMatch> similarToDraft(Map<String, ?> body, Map<String, String> query, Actor actor) {
         if (!actor.isOffice() && !actor.isIn(Actor.MEMBERS)) {
             throw new ForbiddenException("只有委员和提案委员会可以查询相似提案");
         }
@@ -133,7 +133,7 @@ class SimilarityService {
     }
 
     /** Full text of proposals and replies, for the office and auditors. */
-    SearchResult search(Map<String, String> query, Actor actor) {
+    public SearchResult search(Map<String, String> query, Actor actor) {
         if (!actor.isOffice() && !actor.isIn(Actor.AUDITORS)) {
             throw new ForbiddenException("只有提案委员会和审计人员可以检索");
         }

@@ -1,0 +1,38 @@
+package cn.cppcc.proposals.web;
+
+import cn.cppcc.proposals.shared.CurrentActor;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The login page, and the start page: the user's open tasks, each with its page. */
+@Controller
+class HomePages {
+
+    private final OpenTasks openTasks;
+    private final CurrentActor currentActor;
+
+    HomePages(OpenTasks openTasks, CurrentActor currentActor) {
+        this.openTasks = openTasks;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return "redirect:/";
+        }
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("tasks", openTasks.mine(currentActor.get()));
+        return "home";
+    }
+}

@@ -1,0 +1,59 @@
+package cn.cppcc.proposals.web;
+
+import cn.cppcc.proposals.shared.ConflictException;
+import cn.cppcc.proposals.shared.ForbiddenException;
+import cn.cppcc.proposals.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * The pages' errors as a page (the API's handler answers problem+json): 404 for a proposal the
+ * user may not see, as the API does, 403, 409, and a bug without its internals.
+ */
+@ControllerAdvice(basePackages = "cn.cppcc.proposals.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(Exception.class)
+    String error(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        Throwable cause = StepRunner.known(e);
+        int status;
+        String detail = null;
+        if (cause instanceof NotFoundException) {
+            status = 404;
+        } else if (cause instanceof ForbiddenException) {
+            status = 403;
+            detail = cause.getMessage();
+        } else if (cause instanceof ConflictException) {
+            status = 409;
+            detail = cause.getMessage();
+        } else if (e instanceof TypeMismatchException) {
+            status = 404; // e.g. /proposals/abc: no such proposal
+        } else if (e instanceof ErrorResponse errorResponse) {
+            status = errorResponse.getStatusCode().value();
+        } else {
+            status = 500;
+            log.error("Page failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        }
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("detail", detail);
+        return "error-page";
+    }
+}

@@ -1,0 +1,60 @@
+package cn.cppcc.proposals.web;
+
+import cn.cppcc.proposals.shared.ProposalClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/** Times and dates as the pages show them, in the committee's zone ({@code ${@pageFormat.time(...)}}). */
+@Component("pageFormat")
+public class PageFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ProposalClock clock;
+
+    PageFormat(ProposalClock clock) {
+        this.clock = clock;
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(clock.zone()));
+    }
+
+    public String time(Date date) {
+        return date == null ? "" : time(date.toInstant());
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    public String date(Date date) {
+        return date == null ? "" : LocalDate.ofInstant(date.toInstant(), clock.zone()).toString();
+    }
+
+    public String today() {
+        return clock.today().toString();
+    }
+
+    /** Days from today to {@code date}; negative once it has passed. */
+    public long daysLeft(LocalDate date) {
+        return date == null ? 0 : ChronoUnit.DAYS.between(clock.today(), date);
+    }
+
+    public boolean overdue(LocalDate date) {
+        return date != null && date.isBefore(clock.today());
+    }
+
+    public boolean overdue(Date date) {
+        return date != null && date.toInstant().isBefore(clock.now());
+    }
+
+    /** A score of 0 to 1 as a percentage. */
+    public long percent(double score) {
+        return Math.round(score * 100);
+    }
+}
