@@ -13,12 +13,14 @@ import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -66,22 +68,100 @@ public class DossierPages {
         return "/proposals/" + proposalId;
     }
 
+    /**
+     * The list with API.md's filters and those of the reports' figures (every figure of the
+     * dashboard links here and the list has as many items as the figure says); bad values show the
+     * field's message above an empty list.
+     */
     @GetMapping("/proposals")
-    String proposals(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        String knownStatus = Arrays.stream(ProposalStatus.values()).map(Enum::name)
-                .filter(s -> s.equals(status)).findFirst().orElse(null);
-        String query = q == null || q.isBlank() ? null : q.strip().substring(0, Math.min(q.strip().length(), 100));
-        int pageNo = Math.max(0, Math.min(page, 10_000));
-        ProposalList.Page found = list.find(new ProposalList.Filter(knownStatus, null, null, null, query, pageNo, PAGE_SIZE),
-                currentActor.get());
+    String proposals(@RequestParam Map<String, String> query, Model model) {
+        Map<String, String> parameters = new LinkedHashMap<>(query);
+        parameters.keySet().removeIf(name -> name.equals("lang") || name.equals("size"));
+        ProposalList.Filter[] filter = {null};
+        StepRunner.Outcome outcome = runner.run(() -> filter[0] = list.read(parameters, PAGE_SIZE, PAGE_SIZE));
+        if (!outcome.ok()) {
+            filter[0] = new ProposalList.Filter(null, null, null, null, null, 0, PAGE_SIZE);
+            model.addAttribute("errors", outcome.fieldErrors());
+            model.addAttribute("errorSummary", outcome.summary());
+        }
+        ProposalList.Filter f = filter[0];
+        ProposalList.Page found = outcome.ok() ? list.find(f, currentActor.get()) : new ProposalList.Page(List.of(), 0);
+        long lastPage = Math.max(0, (found.total() - 1) / PAGE_SIZE);
+        Map<String, String> kept = new LinkedHashMap<>(f.query());
+        kept.remove("q");
+        kept.remove("status");
         model.addAttribute("found", found);
+        model.addAttribute("filter", f);
+        model.addAttribute("perUnit", f.figures().perUnit());
+        model.addAttribute("kept", kept);
+        model.addAttribute("labels", labels(f));
         model.addAttribute("statuses", ProposalStatus.values());
-        model.addAttribute("status", knownStatus);
-        model.addAttribute("q", query);
-        model.addAttribute("page", pageNo);
-        model.addAttribute("lastPage", Math.max(0, (found.total() - 1) / PAGE_SIZE));
+        model.addAttribute("status", f.status());
+        model.addAttribute("q", f.q());
+        model.addAttribute("page", f.page());
+        model.addAttribute("lastPage", lastPage);
+        model.addAttribute("previousPage", listLink(f.query(), f.page() - 1));
+        model.addAttribute("nextPage", listLink(f.query(), f.page() + 1));
         return "proposals/list";
+    }
+
+    /** The list page with a filter's query parameters (see {@link ProposalList.Filter#query()}). */
+    public static String listLink(Map<String, String> query, int page) {
+        Map<String, String> parameters = new LinkedHashMap<>(query);
+        if (page > 0) {
+            parameters.put("page", String.valueOf(page));
+        }
+        StringBuilder link = new StringBuilder("/proposals");
+        parameters.forEach((name, value) -> link.append(link.length() == "/proposals".length() ? '?' : '&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return link.toString();
+    }
+
+    /** One filter in force, said in words: a message key and its argument (or none). */
+    public record FilterLabel(String key, Object argument) {}
+
+    /** The filters besides text and status, for the line above the list; ratings are said by the page itself. */
+    static List<FilterLabel> labels(ProposalList.Filter f) {
+        List<FilterLabel> labels = new ArrayList<>();
+        ProposalList.Figures figures = f.figures();
+        if (f.session() != null) {
+            labels.add(new FilterLabel("filter.session", f.session()));
+        }
+        if (f.category() != null) {
+            labels.add(new FilterLabel("filter.category", f.category()));
+        }
+        if (f.unit() != null) {
+            labels.add(new FilterLabel("filter.unit", f.unit()));
+        }
+        year(labels, "filter.submittedIn", figures.submittedIn());
+        year(labels, "filter.filedIn", figures.filedIn());
+        year(labels, "filter.closedIn", figures.closedIn());
+        yesNo(labels, "filter.key", figures.key());
+        yesNo(labels, "filter.filed", figures.filed());
+        yesNo(labels, "filter.assigned", figures.assigned());
+        yesNo(labels, "filter.replying", figures.replying());
+        yesNo(labels, "filter.replied", figures.replied());
+        yesNo(labels, "filter.onTime", figures.onTime());
+        yesNo(labels, "filter.faceToFace", figures.faceToFace());
+        yesNo(labels, "filter.overdue", figures.overdue());
+        yesNo(labels, "filter.reHandled", figures.reHandled());
+        if (figures.replyClass() != null) {
+            labels.add(new FilterLabel("filter.replyClass", figures.replyClass()));
+        }
+        return labels;
+    }
+
+    private static void year(List<FilterLabel> labels, String key, Integer year) {
+        if (year != null) {
+            labels.add(new FilterLabel(key, String.valueOf(year)));
+        }
+    }
+
+    private static void yesNo(List<FilterLabel> labels, String key, Boolean wanted) {
+        if (wanted != null) {
+            labels.add(new FilterLabel(key + "." + wanted, null));
+        }
     }
 
     @GetMapping("/proposals/{id}")

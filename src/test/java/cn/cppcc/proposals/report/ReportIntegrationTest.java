@@ -285,6 +285,79 @@ class ReportIntegrationTest extends IntegrationTestSupport {
         assertRate(transport, "satisfiedOrBasicallyRate", 0.5);
     }
 
+    /**
+     * {@code GET /api/proposals} with the figures' filters lists exactly what each figure counts, by
+     * session and by year: proposals, or for the unit figures one item per unit assignment.
+     */
+    @Test
+    void everyFigureHasAListOfExactlyAsManyItems() {
+        for (String[] period : List.of(new String[] {"session=" + SESSION, "session=" + SESSION,
+                "session=" + SESSION + "&filed=true", "session=" + SESSION},
+                new String[] {"year=2029", "submittedIn=2029", "filedIn=2029", "closedIn=2029"})) {
+            JsonNode s = summary(period[0]);
+            String submitted = period[1];
+            String filed = period[2];
+            String closed = period[3];
+            Map<String, String> figures = new java.util.LinkedHashMap<>();
+            figures.put("submitted", submitted);
+            figures.put("filed", filed);
+            figures.put("rejected", closed + "&status=REJECTED");
+            figures.put("converted", closed + "&status=CONVERTED");
+            figures.put("merged", closed + "&status=MERGED");
+            figures.put("withdrawn", closed + "&status=WITHDRAWN");
+            figures.put("assigned", filed + "&assigned=true");
+            figures.put("replying", filed + "&replying=true");
+            figures.put("replied", filed + "&replied=true");
+            figures.put("onTime", filed + "&onTime=true");
+            figures.put("faceToFace", filed + "&faceToFace=true");
+            figures.put("overdue", filed + "&overdue=true");
+            figures.put("reHandled", filed + "&reHandled=true");
+            figures.put("satisfied", filed + "&rating=SATISFIED");
+            figures.put("basicallySatisfied", filed + "&rating=BASICALLY_SATISFIED");
+            figures.put("dissatisfied", filed + "&rating=DISSATISFIED");
+            figures.put("noResponse", filed + "&rating=NO_RESPONSE");
+            figures.put("rated", filed + "&rating=SATISFIED,BASICALLY_SATISFIED,DISSATISFIED");
+            figures.forEach((figure, query) -> assertThat(listTotal(query)).as("%s: %s", figure, query)
+                    .isEqualTo(s.get(figure).asLong()));
+            assertThat(listTotal(filed + "&replying=false")).as("co-units").isEqualTo(
+                    s.get("unitAssignments").asLong() - s.get("replying").asLong());
+            s.get("classes").fields().forEachRemaining(c -> assertThat(listTotal(filed + "&replyClass=" + c.getKey()))
+                    .as("class %s", c.getKey()).isEqualTo(c.getValue().asLong()));
+            s.get("byCategory").fields().forEachRemaining(c -> assertThat(listTotal(filed + "&assigned=true&category="
+                    + encode(c.getKey()))).as("category %s", c.getKey()).isEqualTo(c.getValue().asLong()));
+            for (JsonNode unit : s.get("byUnit")) {
+                String of = filed + "&unit=" + unit.get("code").asText();
+                for (String figure : List.of("replied", "onTime", "faceToFace", "overdue", "reHandled")) {
+                    assertThat(listTotal(of + "&" + figure + "=true")).as("%s of %s", figure, unit.get("code"))
+                            .isEqualTo(unit.get(figure).asLong());
+                }
+                assertThat(listTotal(of + "&assigned=true")).isEqualTo(unit.get("assigned").asLong());
+                assertThat(listTotal(of + "&replying=true")).isEqualTo(unit.get("replying").asLong());
+                assertThat(listTotal(of + "&rating=SATISFIED,BASICALLY_SATISFIED")).isEqualTo(
+                        unit.get("satisfied").asLong() + unit.get("basicallySatisfied").asLong());
+            }
+        }
+        // the items of a unit figure are the units' parts: P4 appears once for each of its two units
+        JsonNode replied = api.get("office1", "/api/proposals?size=100&session=" + SESSION + "&replied=true").body();
+        assertThat(replied.get("items").findValuesAsText("unit")).containsExactlyInAnyOrder("transport", "edu", "housing",
+                "transport", "housing", "transport");
+        assertThat(api.get("office1", "/api/proposals?session=" + SESSION).body().get("items").get(0).has("unit")).isFalse();
+        // a member sees the items of the proposals they may see: P4 and P11, and P1 that P7 was merged into
+        assertThat(api.get("member3", "/api/proposals?session=" + SESSION + "&replied=true").body().get("items")
+                .findValuesAsText("id")).containsOnly(String.valueOf(ids.get("P1")), String.valueOf(ids.get("P4")),
+                String.valueOf(ids.get("P11")));
+        assertProblem(api.get("office1", "/api/proposals?rating=GOOD"), 400, "rating");
+        assertProblem(api.get("office1", "/api/proposals?filedIn=1800"), 400, "filedIn");
+        assertProblem(api.get("office1", "/api/proposals?replyClass=Z"), 400, "replyClass");
+        assertProblem(api.get("office1", "/api/proposals?overdue=maybe"), 400, "overdue");
+    }
+
+    long listTotal(String query) {
+        Answer answer = api.get("office1", "/api/proposals?size=1&" + query);
+        assertThat(answer.status()).as("%s: %s", query, answer.body()).isEqualTo(200);
+        return answer.get("total").asLong();
+    }
+
     @Test
     void yearCountsTheSameProposalsAsTheSession() {
         JsonNode bySession = summary("session=" + SESSION);
