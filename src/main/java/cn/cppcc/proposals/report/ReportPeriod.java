@@ -23,7 +23,7 @@ import java.time.ZoneId;
  * @param end first instant no longer covered, {@code null} when open
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ReportPeriod(String session, @JsonIgnore Long sessionId, String sessionName, Integer year, LocalDate from,
+public record ReportPeriod(String session, @JsonIgnore Long sessionId, String sessionName, Integer year, LocalDate from,
                     LocalDate to, String unit, String category, @JsonIgnore OffsetDateTime start,
                     @JsonIgnore OffsetDateTime end) {
 
@@ -55,7 +55,7 @@ record ReportPeriod(String session, @JsonIgnore Long sessionId, String sessionNa
 
     /** In Chinese, for titles and file names: 政协第十届委员会第六次会议, 2026年, 2026-01-01至2026-06-30, 全部. */
     @JsonIgnore
-    String label() {
+    public String label() {
         if (sessionName != null) {
             return sessionName;
         }

@@ -135,6 +135,21 @@ class ReportQueries {
                 .list();
     }
 
+    /** Proposals of one proposer type 提案者类型: submitted and filed, each by the day of its event. */
+    record ProposerTypeCount(String proposerType, long submitted, long filed) {}
+
+    List<ProposerTypeCount> byProposerType(ReportPeriod period) {
+        Sql sql = new Sql(period);
+        return jdbc.sql("select p.proposer_type,"
+                        + " sum(case when " + sql.within("p.created_at") + " then 1 else 0 end) as submitted,"
+                        + " sum(case when p.filed_at is not null and " + sql.within("p.filed_at") + " then 1 else 0 end) as filed"
+                        + " from proposals p where " + sql.scope() + " group by p.proposer_type")
+                .params(sql.params)
+                .query((rs, n) -> new ProposerTypeCount(rs.getString("proposer_type"), rs.getLong("submitted"),
+                        rs.getLong("filed")))
+                .list();
+    }
+
     /** Per member, by the day each proposal was submitted (led, joined) and filed (filed). */
     List<MemberCount> memberCounts(ReportPeriod period) {
         Sql sql = new Sql(period);

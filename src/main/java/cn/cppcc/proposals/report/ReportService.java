@@ -3,10 +3,13 @@ package cn.cppcc.proposals.report;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.Category;
 import cn.cppcc.proposals.identity.Directory;
+import cn.cppcc.proposals.proposal.ProposerType;
 import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,10 +19,13 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The reports' figures, read in one read-only transaction each. */
+/**
+ * The reports' figures, read in one read-only transaction each: the service behind
+ * {@code /api/reports/**} and the pages (dashboard, reports).
+ */
 @Service
 @Transactional(readOnly = true)
-class ReportService {
+public class ReportService {
 
     private final ReportQueries queries;
     private final Catalog catalog;
@@ -28,9 +34,11 @@ class ReportService {
     private final ProposalSettings settings;
     private final RankingSettings ranking;
     private final ReportSettings report;
+    private final ReportParameters parameters;
 
     ReportService(ReportQueries queries, Catalog catalog, Directory directory, ProposalClock clock,
-            ProposalSettings settings, RankingSettings ranking, ReportSettings report) {
+            ProposalSettings settings, RankingSettings ranking, ReportSettings report, ReportParameters parameters) {
+        this.parameters = parameters;
         this.queries = queries;
         this.catalog = catalog;
         this.directory = directory;
@@ -41,20 +49,62 @@ class ReportService {
     }
 
     /** One member's record 履职档案: proposals led 领衔, joined 联名, and filed 立案 of either. */
-    record MemberFigures(String user, String name, long led, long joined, long filed) {}
+    public record MemberFigures(String user, String name, long led, long joined, long filed) {}
 
     /** The annual report: its paragraph and the figures behind it. */
-    record AnnualReport(int year, String text, Summary summary, UnitRanking.Ranking ranking) {}
+    public record AnnualReport(int year, String text, Summary summary, UnitRanking.Ranking ranking) {}
 
-    Summary summary(ReportPeriod period) {
+    /** Proposals of one proposer type 提案者类型, submitted and filed in the period. */
+    public record ProposerTypeFigures(String proposerType, long submitted, long filed) {}
+
+    /** The office, auditors and supervisors read the reports; others are refused. */
+    public void requireReader(Actor actor) {
+        if (!mayRead(actor)) {
+            throw new ForbiddenException("只有提案委员会、审计监督人员和督办领导可以查看统计");
+        }
+    }
+
+    public static boolean mayRead(Actor actor) {
+        return actor.isOffice() || actor.isIn(Actor.AUDITORS) || actor.isIn(Actor.SUPERVISORS);
+    }
+
+    /**
+     * The period of query parameters {@code session}, {@code year}, {@code from}/{@code to},
+     * {@code unit}, {@code category}; bad ones fail naming the field. None: everything, unless
+     * {@code periodRequired}.
+     */
+    public ReportPeriod period(Map<String, String> query, boolean periodRequired) {
+        return parameters.read(query, periodRequired);
+    }
+
+    /** The one year of {@code year} (required), for the annual report. */
+    public int year(Map<String, String> query) {
+        return parameters.requiredYear(query);
+    }
+
+    public Summary summary(ReportPeriod period) {
         return Summary.assemble(period, queries.proposalCounts(period), queries.assignedByCategory(period),
                 queries.assignmentCounts(period, clock.today(), clock.zone()),
                 catalog.categories().stream().map(Category::getName).toList(), classCodes(), unitNames());
     }
 
-    UnitRanking.Ranking ranking(ReportPeriod period) {
+    /** Every proposer type, in the order of {@link ProposerType}. */
+    public List<ProposerTypeFigures> byProposerType(ReportPeriod period) {
+        Map<String, ReportQueries.ProposerTypeCount> counts = new HashMap<>();
+        queries.byProposerType(period).forEach(c -> counts.put(c.proposerType(), c));
+        return Arrays.stream(ProposerType.values()).map(type -> {
+            ReportQueries.ProposerTypeCount c = counts.get(type.name());
+            return new ProposerTypeFigures(type.name(), c == null ? 0 : c.submitted(), c == null ? 0 : c.filed());
+        }).toList();
+    }
+
+    public UnitRanking.Ranking ranking(ReportPeriod period) {
         UnitRanking.Weights weights = UnitRanking.Weights.of(ranking.weights());
         return new UnitRanking.Ranking(period, weights, UnitRanking.rank(summary(period).byUnit(), weights));
+    }
+
+    public AnnualReport annual(int year) {
+        return annual(parameters.ofYear(year));
     }
 
     AnnualReport annual(ReportPeriod year) {
@@ -65,7 +115,7 @@ class ReportService {
     }
 
     /** Every member of the committee, also those without proposals, most proposals first. */
-    List<MemberFigures> members(ReportPeriod period) {
+    public List<MemberFigures> members(ReportPeriod period) {
         Map<String, ReportQueries.MemberCount> counts = new HashMap<>();
         queries.memberCounts(period).forEach(c -> counts.put(c.user(), c));
         Map<String, String> names = new LinkedHashMap<>();
@@ -104,7 +154,8 @@ class ReportService {
         return settings.reply().classes().stream().map(ProposalSettings.ReplyClass::code).toList();
     }
 
-    Map<String, String> classLabels() {
+    /** The configured reply classes and their labels, in order. */
+    public Map<String, String> classLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
         settings.reply().classes().forEach(c -> labels.put(c.code(), c.label()));
         return labels;

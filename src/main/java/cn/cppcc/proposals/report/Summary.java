@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param rated assignments whose latest rating is SATISFIED, BASICALLY_SATISFIED or DISSATISFIED
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record Summary(long submitted, long filed, long rejected, long converted, long merged, long withdrawn, long assigned,
+public record Summary(long submitted, long filed, long rejected, long converted, long merged, long withdrawn, long assigned,
                Map<String, Long> byCategory, List<UnitFigures> byUnit, Double replyRate, Double onTimeReplyRate,
                Double faceToFaceRate, Double satisfiedRate, Double satisfiedOrBasicallyRate, long noResponse,
                Map<String, Long> classes, long overdue, long reHandled,
@@ -37,7 +37,7 @@ record Summary(long submitted, long filed, long rejected, long converted, long m
 
     /** One unit's figures; the rates are over its own replying assignments. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record UnitFigures(String code, String name, long assigned, long replied, long onTime, long faceToFace,
+    public record UnitFigures(String code, String name, long assigned, long replied, long onTime, long faceToFace,
                        long satisfied, long basicallySatisfied, long dissatisfied, long noResponse,
                        long replying, long rated, long overdue, long reHandled, Map<String, Long> classes,
                        Double replyRate, Double onTimeReplyRate, Double faceToFaceRate, Double satisfiedRate,

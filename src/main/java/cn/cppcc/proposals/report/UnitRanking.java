@@ -16,7 +16,7 @@ import java.util.List;
  * before they are compared, so that equal rates give equal scores; equal scores share their rank
  * (1, 2, 2, 4) and are listed by more replies first, then by unit code.
  */
-final class UnitRanking {
+public final class UnitRanking {
 
     static final int SCALE = 4;
 
@@ -25,16 +25,16 @@ final class UnitRanking {
 
     /** One unit's place. {@code rank} and {@code score} are {@code null} for a unit without replies. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record RankedUnit(Integer rank, String code, String name, long replying, long replied, Double onTimeReplyRate,
+    public record RankedUnit(Integer rank, String code, String name, long replying, long replied, Double onTimeReplyRate,
                       Double faceToFaceRate, Double satisfiedOrBasicallyRate, Double score) {}
 
-    record Weights(double onTime, double faceToFace, double satisfaction) {
+    public record Weights(double onTime, double faceToFace, double satisfaction) {
         static Weights of(RankingSettings.Weights settings) {
             return new Weights(settings.onTime(), settings.faceToFace(), settings.satisfaction());
         }
     }
 
-    record Ranking(ReportPeriod period, Weights weights, List<RankedUnit> units) {}
+    public record Ranking(ReportPeriod period, Weights weights, List<RankedUnit> units) {}
 
     static List<RankedUnit> rank(List<Summary.UnitFigures> units, Weights weights) {
         List<RankedUnit> unranked = new ArrayList<>();

@@ -359,6 +359,21 @@ class ReportIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void proposerTypesCountSubmittedAndFiled() {
+        // P1 is the only joint proposal; P12 (withdrawn) was a member's own
+        Answer answer = api.get("office1", "/api/reports/proposer-types?session=" + SESSION);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().findValuesAsText("proposerType"))
+                .containsExactly("MEMBER", "JOINT", "PARTY", "ORGANISATION", "COMMITTEE");
+        assertCounts(answer.body().get(0), counts("submitted", 11, "filed", 6));
+        assertCounts(answer.body().get(1), counts("submitted", 1, "filed", 1));
+        assertCounts(answer.body().get(2), counts("submitted", 0, "filed", 0));
+        assertThat(api.get("office1", "/api/reports/proposer-types?year=2029").body())
+                .isEqualTo(answer.body());
+        assertThat(api.get("member1", "/api/reports/proposer-types?year=2029").status()).isEqualTo(403);
+    }
+
+    @Test
     void yearCountsTheSameProposalsAsTheSession() {
         JsonNode bySession = summary("session=" + SESSION);
         JsonNode byYear = summary("year=2029");

@@ -104,6 +104,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
                 expect(401, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
         rows.add(new Row("GET", "/api/reports/summary", null, expect(401, 403, 403, PASS, 403, 403, 403, PASS, PASS, 403)));
         rows.add(new Row("GET", "/api/reports/register.xlsx", null, expect(401, 403, 403, PASS, 403, 403, 403, PASS, PASS, 403)));
+        rows.add(new Row("GET", "/api/reports/proposer-types", null, expect(401, 403, 403, PASS, 403, 403, 403, PASS, PASS, 403)));
         rows.add(new Row("GET", "/api/tasks", null, expect(401, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS)));
         for (String read : List.of("/api/units", "/api/categories", "/api/sessions", "/api/calendar/2026")) {
             rows.add(new Row("GET", read, null, expect(401, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS)));
