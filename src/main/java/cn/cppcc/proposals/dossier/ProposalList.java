@@ -208,23 +208,6 @@ public class ProposalList {
         return new Page(items, total);
     }
 
-    /** How many items the filter finds per proposal status (its own status filter left out). */
-    public Map<String, Long> countByStatus(Filter filter, Actor actor) {
-        Filter anyStatus = new Filter(null, filter.category(), filter.unit(), filter.session(), filter.q(), 0, 1,
-                filter.figures());
-        Query query = query(anyStatus, actor);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (ProposalStatus status : ProposalStatus.values()) {
-            counts.put(status.name(), 0L);
-        }
-        jdbc.sql("select p.status, count(*) as n" + query.from + query.where + " group by p.status")
-                .params(query.params)
-                .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n")))
-                .list()
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
-    }
-
     private record Query(String from, String where, Map<String, Object> params) {}
 
     private Query query(Filter filter, Actor actor) {

@@ -135,6 +135,19 @@ class ReportQueries {
                 .list();
     }
 
+    /** Proposals submitted in the period (or of the session) by their status now. */
+    Map<String, Long> byStatus(ReportPeriod period) {
+        Sql sql = new Sql(period);
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select p.status, count(*) as n from proposals p where " + sql.scope() + " and "
+                        + sql.within("p.created_at") + " group by p.status")
+                .params(sql.params)
+                .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     /** Proposals of one proposer type 提案者类型: submitted and filed, each by the day of its event. */
     record ProposerTypeCount(String proposerType, long submitted, long filed) {}
 

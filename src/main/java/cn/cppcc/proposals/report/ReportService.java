@@ -3,6 +3,7 @@ package cn.cppcc.proposals.report;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.Category;
 import cn.cppcc.proposals.identity.Directory;
+import cn.cppcc.proposals.proposal.ProposalStatus;
 import cn.cppcc.proposals.proposal.ProposerType;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.ForbiddenException;
@@ -86,6 +87,16 @@ public class ReportService {
         return Summary.assemble(period, queries.proposalCounts(period), queries.assignedByCategory(period),
                 queries.assignmentCounts(period, clock.today(), clock.zone()),
                 catalog.categories().stream().map(Category::getName).toList(), classCodes(), unitNames());
+    }
+
+    /** The proposals submitted in the period (or of the session) by their status now, every status listed in order. */
+    public Map<String, Long> byStatus(ReportPeriod period) {
+        Map<String, Long> counts = queries.byStatus(period);
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (ProposalStatus status : ProposalStatus.values()) {
+            ordered.put(status.name(), counts.getOrDefault(status.name(), 0L));
+        }
+        return ordered;
     }
 
     /** Every proposer type, in the order of {@link ProposerType}. */

@@ -28,7 +28,11 @@ final class FieldLabels {
             Map.entry("publish", "是否公开"), Map.entry("result", "落实情况"), Map.entry("subject", "邮件标题"),
             Map.entry("event", "通知事件"), Map.entry("state", "状态"), Map.entry("proposal", "提案"), Map.entry("now", "时间"),
             Map.entry("id", "编号"), Map.entry("name", "名称"), Map.entry("email", "电子邮箱"), Map.entry("password", "密码"),
-            Map.entry("groups", "用户组"));
+            Map.entry("groups", "用户组"), Map.entry("submittedIn", "提交年份"), Map.entry("filedIn", "立案年份"),
+            Map.entry("closedIn", "办结年份"), Map.entry("filed", "是否立案"), Map.entry("assigned", "是否交办"),
+            Map.entry("replying", "是否须答复"), Map.entry("replied", "是否已答复"), Map.entry("onTime", "是否按期答复"),
+            Map.entry("overdue", "是否逾期"), Map.entry("reHandled", "是否再次办理"), Map.entry("replyClass", "答复类别"),
+            Map.entry("day", "日期"), Map.entry("kind", "日期类型"), Map.entry("holiday", "节日名称"));
 
     private FieldLabels() {
     }

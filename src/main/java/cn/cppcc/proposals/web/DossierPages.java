@@ -82,7 +82,6 @@ public class DossierPages {
         if (!outcome.ok()) {
             filter[0] = new ProposalList.Filter(null, null, null, null, null, 0, PAGE_SIZE);
             model.addAttribute("errors", outcome.fieldErrors());
-            model.addAttribute("errorSummary", outcome.summary());
         }
         ProposalList.Filter f = filter[0];
         ProposalList.Page found = outcome.ok() ? list.find(f, currentActor.get()) : new ProposalList.Page(List.of(), 0);

@@ -1,6 +1,8 @@
 package cn.cppcc.proposals.web;
 
 import cn.cppcc.proposals.shared.ProposalClock;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +53,14 @@ public class PageFormat {
 
     public boolean overdue(Date date) {
         return date != null && date.toInstant().isBefore(clock.now());
+    }
+
+    /** A rate of 0 to 1 as a percentage with at most one decimal ("85.7%", "100%"); "—" without a figure. */
+    public String rate(Double rate) {
+        if (rate == null) {
+            return "—";
+        }
+        return BigDecimal.valueOf(rate * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** A score of 0 to 1 as a percentage. */

@@ -22,7 +22,8 @@ class PageSecurityConfiguration {
 
     /** Every path the pages answer; nothing of the API, the engine REST API or the webapps. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/proposals", "/proposals/**", "/office",
-            "/office/**", "/unit", "/unit/**", "/search", "/assets/**", "/webjars/**", "/favicon.ico"};
+            "/office/**", "/unit", "/unit/**", "/search", "/dashboard", "/reports", "/reports/**", "/published",
+            "/published/**", "/admin", "/admin/**", "/assets/**", "/webjars/**", "/favicon.ico"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
@@ -36,6 +37,8 @@ class PageSecurityConfiguration {
                 .authenticationProvider(identityServiceProvider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
+                        // Rule 12: what the office published, for anyone
+                        .requestMatchers("/published", "/published/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -23,6 +23,11 @@ public record PageUser(String userId, String name, boolean member, boolean offic
         return !units.isEmpty();
     }
 
+    /** Office, auditors and supervisors read the figures: dashboard and reports. */
+    public boolean reportReader() {
+        return office || auditor || supervisor;
+    }
+
     /** Office and auditors search the text of every proposal. */
     public boolean searcher() {
         return office || auditor;
