@@ -1,10 +1,12 @@
 package cn.cppcc.proposals.notification;
 
+import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +49,23 @@ public class MailTemplates {
     public Template get(NotificationEvent event) {
         return all().stream().filter(t -> t.event().equals(event.name())).findFirst()
                 .orElseThrow(() -> new NotFoundException("没有该邮件模板：" + event));
+    }
+
+    /**
+     * Changes the template of {@code event} (a {@link NotificationEvent}'s name) to the fields
+     * {@code subject} (at most 300 characters) and {@code body} (10,000); every placeholder must be
+     * a known one. Bad input fails naming the field.
+     */
+    @Transactional
+    public Template update(String event, Map<String, ?> fields, String by) {
+        Input input = Input.of(new HashMap<>(Map.of("event", event == null ? "" : event)));
+        NotificationEvent which = input.requiredEnum("event", NotificationEvent.class);
+        input.validate();
+        Input values = Input.of(fields);
+        String subject = values.requiredText("subject", 300);
+        String body = values.requiredText("body", 10000);
+        values.validate();
+        return update(which, subject, body, by);
     }
 
     @Transactional
