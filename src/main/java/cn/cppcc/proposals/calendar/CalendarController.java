@@ -4,10 +4,8 @@ import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.FieldError;
 import cn.cppcc.proposals.shared.ForbiddenException;
-import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,20 +56,10 @@ class CalendarController {
                 errors.add(new FieldError("days[" + i + "]", "必须是对象"));
                 continue;
             }
-            @SuppressWarnings("unchecked")
-            Input input = Input.of((Map<String, ?>) item);
-            LocalDate day = input.requiredDate("day", ZoneOffset.UTC);
-            DayKind kind = input.requiredEnum("kind", DayKind.class);
-            String holiday = input.requiredText("holiday", 50);
-            if (day != null && day.getYear() != year) {
-                input.error("day", "不属于" + year + "年");
-            }
-            if (day != null && !seen.add(day)) {
-                input.error("day", "日期重复");
-            }
             try {
-                input.validate();
-                days.add(new CalendarDay(day, kind, holiday));
+                @SuppressWarnings("unchecked")
+                CalendarDay day = WorkingDayCalendar.readDay((Map<String, ?>) item, year, seen);
+                days.add(day);
             } catch (InvalidInputException e) {
                 e.errors().forEach(error -> errors.add(new FieldError(prefix + error.field(), error.message())));
             }
@@ -84,8 +72,6 @@ class CalendarController {
     }
 
     private static void checkYear(int year) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidInputException("year", "年份应在2000至2100之间");
-        }
+        WorkingDayCalendar.checkYear(year);
     }
 }

@@ -1,9 +1,14 @@
 package cn.cppcc.proposals.calendar;
 
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.InvalidInputException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkingDayCalendar {
 
     private static final int MAX_DAYS = 1000;
+    /** The years an admin may edit. */
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
 
     private final JdbcClient jdbc;
     private final AtomicReference<Map<LocalDate, CalendarDay>> exceptions = new AtomicReference<>();
@@ -59,6 +67,47 @@ public class WorkingDayCalendar {
                 .filter(d -> d.day().getYear() == year)
                 .sorted((a, b) -> a.day().compareTo(b.day()))
                 .toList();
+    }
+
+    public static void checkYear(int year) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new InvalidInputException("year", "年份应在" + MIN_YEAR + "至" + MAX_YEAR + "之间");
+        }
+    }
+
+    /**
+     * One exception of {@code year} from the fields {@code day} (YYYY-MM-DD, in that year),
+     * {@code kind} (OFF or WORK) and {@code holiday} (its name, e.g. 春节); fails naming the field.
+     * A day already in {@code seen} (when given) is a duplicate; the day read is added to it.
+     */
+    public static CalendarDay readDay(Map<String, ?> fields, int year, Set<LocalDate> seen) {
+        Input input = Input.of(fields);
+        LocalDate day = input.requiredDate("day", ZoneOffset.UTC);
+        DayKind kind = input.requiredEnum("kind", DayKind.class);
+        String holiday = input.requiredText("holiday", 50);
+        if (day != null && day.getYear() != year) {
+            input.error("day", "不属于" + year + "年");
+        }
+        if (day != null && seen != null && !seen.add(day)) {
+            input.error("day", "日期重复");
+        }
+        input.validate();
+        return new CalendarDay(day, kind, holiday);
+    }
+
+    /** Makes one day a holiday or a make-up working day, whatever it was; the rest of its year stays. */
+    @Transactional
+    public void mark(CalendarDay day) {
+        List<CalendarDay> days = new ArrayList<>(year(day.day().getYear()).stream()
+                .filter(d -> !d.day().equals(day.day())).toList());
+        days.add(day);
+        replaceYear(day.day().getYear(), days);
+    }
+
+    /** Makes one day an ordinary one again (a working day from Monday to Friday). */
+    @Transactional
+    public void unmark(LocalDate day) {
+        replaceYear(day.getYear(), year(day.getYear()).stream().filter(d -> !d.day().equals(day)).toList());
     }
 
     /** Replaces the holidays and make-up working days of one year. */

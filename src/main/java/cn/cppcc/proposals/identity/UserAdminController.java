@@ -3,7 +3,6 @@ package cn.cppcc.proposals.identity;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
-import cn.cppcc.proposals.shared.Input;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -44,36 +43,21 @@ class UserAdminController {
     @PostMapping("/api/admin/users")
     ResponseEntity<UserAdministration.UserView> create(@RequestBody Map<String, Object> body) {
         admin();
-        Input input = Input.of(body);
-        String id = input.requiredText("id", 64);
-        String name = input.requiredText("name", 50);
-        String email = email(input);
-        String password = password(input);
-        List<String> groups = input.list("groups", 50, 100);
-        input.validate();
-        var user = users.create(id, name, email, password, groups);
-        return ResponseEntity.created(URI.create("/api/admin/users/" + id)).body(user);
+        var user = users.create(body);
+        return ResponseEntity.created(URI.create("/api/admin/users/" + user.id())).body(user);
     }
 
     /** Body: {name?, email?, groups[]?}. */
     @PutMapping("/api/admin/users/{id}")
     UserAdministration.UserView update(@PathVariable String id, @RequestBody Map<String, Object> body) {
         admin();
-        Input input = Input.of(body);
-        String name = input.text("name", 50);
-        String email = email(input);
-        List<String> groups = body.containsKey("groups") ? input.list("groups", 50, 100) : null;
-        input.validate();
-        return users.update(id, name, email, groups);
+        return users.update(id, body);
     }
 
     @PutMapping("/api/admin/users/{id}/password")
     ResponseEntity<Void> password(@PathVariable String id, @RequestBody Map<String, Object> body) {
         admin();
-        Input input = Input.of(body);
-        String password = password(input);
-        input.validate();
-        users.setPassword(id, password);
+        users.setPassword(id, body);
         return ResponseEntity.noContent().build();
     }
 
@@ -88,10 +72,7 @@ class UserAdminController {
     @PostMapping("/api/admin/users/{id}/enable")
     UserAdministration.UserView enable(@PathVariable String id, @RequestBody Map<String, Object> body) {
         admin();
-        Input input = Input.of(body);
-        String password = password(input);
-        input.validate();
-        return users.enable(id, password);
+        return users.enable(id, body);
     }
 
     @DeleteMapping("/api/admin/users/{id}")
@@ -107,17 +88,5 @@ class UserAdminController {
             throw new ForbiddenException("只有系统管理员可以管理用户");
         }
         return actor;
-    }
-
-    private static String email(Input input) {
-        String email = input.text("email", 100);
-        if (email != null) {
-            input.check(email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email", "邮箱格式无效");
-        }
-        return email;
-    }
-
-    private static String password(Input input) {
-        return input.requiredText("password", 128);
     }
 }

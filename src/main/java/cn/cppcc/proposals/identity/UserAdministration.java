@@ -1,6 +1,7 @@
 package cn.cppcc.proposals.identity;
 
 import cn.cppcc.proposals.shared.ConflictException;
+import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -8,6 +9,7 @@ import cn.cppcc.proposals.workflow.EngineAsSystem;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -42,6 +44,66 @@ public class UserAdministration {
     }
 
     public record UserView(String id, String name, String email, List<String> groups, boolean disabled) {}
+
+    /** A group of the identity store: a role of DOMAIN.md or a unit's handlers or leaders. */
+    public record GroupView(String id, String name) {}
+
+    /** Every group, by id. */
+    @Transactional(readOnly = true)
+    public List<GroupView> groups() {
+        return system.read(() -> identityService.createGroupQuery().orderByGroupId().asc().list()).stream()
+                .map(g -> new GroupView(g.getId(), g.getName() == null ? g.getId() : g.getName())).toList();
+    }
+
+    /** From fields {@code id}, {@code name}, {@code email} (optional), {@code password}, {@code groups}; bad ones fail naming the field. */
+    @Transactional
+    public UserView create(Map<String, ?> fields) {
+        Input input = Input.of(fields);
+        String id = input.requiredText("id", 64);
+        String name = input.requiredText("name", 50);
+        String email = email(input);
+        String password = input.requiredText("password", 128);
+        List<String> groups = input.list("groups", 50, 100);
+        input.validate();
+        return create(id, name, email, password, groups);
+    }
+
+    /** From fields {@code name}, {@code email} and {@code groups}, each only when given. */
+    @Transactional
+    public UserView update(String id, Map<String, ?> fields) {
+        Input input = Input.of(fields);
+        String name = input.text("name", 50);
+        String email = email(input);
+        List<String> groups = fields.containsKey("groups") ? input.list("groups", 50, 100) : null;
+        input.validate();
+        return update(id, name, email, groups);
+    }
+
+    /** From the field {@code password}. */
+    @Transactional
+    public void setPassword(String id, Map<String, ?> fields) {
+        Input input = Input.of(fields);
+        String password = input.requiredText("password", 128);
+        input.validate();
+        setPassword(id, password);
+    }
+
+    /** From the field {@code password}: a new one, since disabling took the old one. */
+    @Transactional
+    public UserView enable(String id, Map<String, ?> fields) {
+        Input input = Input.of(fields);
+        String password = input.requiredText("password", 128);
+        input.validate();
+        return enable(id, password);
+    }
+
+    private static String email(Input input) {
+        String email = input.text("email", 100);
+        if (email != null) {
+            input.check(email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email", "邮箱格式无效");
+        }
+        return email;
+    }
 
     @Transactional(readOnly = true)
     public List<UserView> users() {

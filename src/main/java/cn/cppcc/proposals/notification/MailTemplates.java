@@ -39,6 +39,11 @@ public class MailTemplates {
 
     public record Template(String event, String subject, String body, String updatedBy) {}
 
+    /** The placeholders a template may use, e.g. {@code title} for {title}, sorted. */
+    public static List<String> placeholders() {
+        return KNOWN.stream().sorted().toList();
+    }
+
     record Rendered(String subject, String body) {}
 
     public List<Template> all() {

@@ -30,6 +30,12 @@ public final class FormValues {
         return this;
     }
 
+    /** Adds a value to a field of several values (checkboxes). */
+    public FormValues add(String field, String value) {
+        values.add(field, value);
+        return this;
+    }
+
     public String get(String field) {
         return values.getFirst(field);
     }
