@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,7 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * One proposal's life in headless Chromium (Debian's chromium and chromium-driver), as the people
  * do it: the member writes it and is shown a similar earlier one, the office files and assigns it,
  * the unit accepts, consults and replies, the leader signs off, the member rates. Every page is
- * checked for missing texts in Chinese and in English, and photographed to target/screenshots.
+ * checked for missing texts in Chinese and in English, and photographed to target/screenshots. And
+ * the dashboard: its charts, figures and bars leading to their lists, on a phone too.
  * Runs in the H2 execution only: the pages do not depend on the database, and it takes a while.
  */
 class PagesBrowserIntegrationTest extends IntegrationTestSupport {
@@ -67,6 +69,8 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1400", "--lang=zh-CN");
+        // the console, to see that the Content-Security-Policy refused nothing
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -216,6 +220,90 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         check("phone-dossier");
 
         assertThat(proposals.status(id)).isEqualTo("CLOSED");
+        assertThat(missing).isEmpty();
+    }
+
+    /**
+     * The dashboard of the figures' dataset in the browser: Chart.js draws its charts from the data
+     * attributes (the Content-Security-Policy refuses nothing), a figure and a bar of a chart lead
+     * to lists of as many proposals, and it fits a phone; then the other new pages, photographed.
+     */
+    @Test
+    void dashboardChartsAndFiguresLeadToTheirLists() {
+        java.util.Map<String, Long> ids = FiguresDataset.ids(api, proposals);
+        setClock(FiguresDataset.DASHBOARD_DAY);
+        login("office1");
+        click("nav-figures");
+        click("nav-dashboard");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
+        new Select(browser.findElement(By.id("session"))).selectByValue(FiguresDataset.SESSION);
+        browser.findElement(By.cssSelector("#period-session button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("period-label"), "看板测试届次"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("category-chart"), "data-rendered", "1"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("unit-chart"), "data-rendered", "3"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertThat(js.executeScript("return Chart.getChart(document.getElementById('unit-chart')).data.labels"))
+                .isEqualTo(List.of("区教育局", "区住房和城乡建设局", "区交通运输局"));
+        assertThat(js.executeScript("return Chart.getChart(document.getElementById('unit-chart')).data.datasets[2].data"))
+                .isEqualTo(List.of(1L, 0L, 0L));
+        check("dashboard");
+
+        // a figure: the overdue reply, D3
+        browser.findElement(By.cssSelector("a[data-figure='overdue']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list-total")));
+        assertThat(browser.findElement(By.id("list-total")).getAttribute("data-total")).isEqualTo("1");
+        assertThat(browser.findElements(By.cssSelector("#proposal-list tr.list-item")).get(0).getAttribute("data-id"))
+                .isEqualTo(String.valueOf(ids.get("D3")));
+        check("dashboard-overdue-list");
+        browser.navigate().back();
+        wait.until(ExpectedConditions.attributeToBe(By.id("category-chart"), "data-rendered", "1"));
+
+        // a bar: 城市交通 in the chart by category, clicked where Chart.js drew it
+        WebElement chart = browser.findElement(By.id("category-chart"));
+        js.executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", chart);
+        @SuppressWarnings("unchecked")
+        List<Number> bar = (List<Number>) js.executeScript("var c = Chart.getChart(arguments[0]);"
+                + " var i = c.data.labels.indexOf('城市交通'); var e = c.getDatasetMeta(0).data[i];"
+                + " return [(e.x + e.base) / 2, e.y, arguments[0].clientWidth, arguments[0].clientHeight];", chart);
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(chart, (int) (bar.get(0).doubleValue() - bar.get(2).doubleValue() / 2),
+                        (int) (bar.get(1).doubleValue() - bar.get(3).doubleValue() / 2))
+                .click().perform();
+        wait.until(ExpectedConditions.urlContains("category="));
+        assertThat(browser.findElement(By.id("list-total")).getAttribute("data-total")).isEqualTo("1");
+        assertThat(browser.findElement(By.id("list-filters")).getText()).contains("类别：城市交通", "已交办");
+
+        // a phone: one column, nothing wider than the screen
+        browser.manage().window().setSize(new Dimension(390, 1600));
+        open("/dashboard?session=" + FiguresDataset.SESSION);
+        wait.until(ExpectedConditions.attributeToBe(By.id("unit-chart"), "data-rendered", "3"));
+        assertThat((Long) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).isLessThanOrEqualTo(0L);
+        check("phone-dashboard");
+        browser.manage().window().setSize(new Dimension(1280, 1400));
+        open("/dashboard?session=" + FiguresDataset.SESSION);
+        wait.until(ExpectedConditions.attributeToBe(By.id("category-chart"), "data-rendered", "1"));
+        checkInEnglish();
+
+        open("/reports?session=" + FiguresDataset.SESSION);
+        check("reports");
+        open("/office/notifications");
+        check("notifications");
+        login("admin");
+        open("/admin/users");
+        check("admin-users");
+        open("/admin/calendar?year=2026");
+        check("admin-calendar");
+        open("/admin/mail-templates/REPLY_SENT");
+        check("admin-mail-template");
+        browser.manage().deleteAllCookies();
+        open("/published");
+        check("published");
+
+        List<String> refused = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused"))
+                .toList();
+        assertThat(refused).isEmpty();
         assertThat(missing).isEmpty();
     }
 

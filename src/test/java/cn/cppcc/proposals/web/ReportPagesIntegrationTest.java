@@ -90,6 +90,9 @@ class ReportPagesIntegrationTest extends PagesTestSupport {
         assertThat(backwards.status()).isEqualTo(200);
         assertThat(backwards.body()).contains("data-field=\"to\">截止日期不能早于起始日期");
         assertThat(office.get("/reports?from=2031-13-01").body()).contains("data-field=\"from\">日期格式应为YYYY-MM-DD");
+        Page annual = office.get("/reports?session=" + SESSION + "&annual=2030");
+        assertThat(annual.body()).contains("2030年度报告", "href=\"/reports/annual.docx?year=2030\"", "2030年区政协尚未交办提案");
+        assertThat(office.get("/reports?session=" + SESSION + "&annual=abc").body()).contains("data-field=\"annual\">必须是整数");
         Page english = office.get("/reports?session=" + SESSION + "&lang=en");
         assertThat(english.body()).contains("Reports", "Ranking of handling units", "On-time reply rate");
         assertThat(english.missingKeys()).isEmpty();

@@ -1,6 +1,5 @@
 package cn.cppcc.proposals.web.report;
 
-import cn.cppcc.proposals.catalog.CommitteeSession;
 import cn.cppcc.proposals.report.ReportDownloads;
 import cn.cppcc.proposals.report.ReportPeriod;
 import cn.cppcc.proposals.report.ReportService;
@@ -75,7 +74,17 @@ class ReportPages {
         }
         ReportPeriod p = period[0];
         Summary s = reports.summary(p);
-        int year = annualYear(p);
+        int year = p.year() != null ? p.year() : clock.today().getYear();
+        String annual = query.get("annual");
+        if (annual != null && !annual.isBlank()) {
+            Integer[] asked = {null};
+            StepRunner.Outcome annualOutcome = runner.run(() -> asked[0] = reports.year(Map.of("year", annual)));
+            if (annualOutcome.ok()) {
+                year = asked[0];
+            } else {
+                model.addAttribute("annualError", annualOutcome.fieldErrors().get("year"));
+            }
+        }
         model.addAttribute("period", p);
         model.addAttribute("chosen", chosen);
         model.addAttribute("sessions", periods.sessions());
@@ -88,6 +97,7 @@ class ReportPages {
         model.addAttribute("annualYear", year);
         model.addAttribute("annual", reports.annual(year));
         String parameters = query(chosen);
+        model.addAttribute("annualChoice", chosen);
         model.addAttribute("summaryXlsx", "/reports/summary.xlsx?" + parameters);
         model.addAttribute("registerXlsx", "/reports/register.xlsx?" + parameters);
         model.addAttribute("annualDocx", "/reports/annual.docx?year=" + year);
@@ -118,21 +128,6 @@ class ReportPages {
             return "redirect:/reports?" + query(only(query));
         }
         return made[0].asAttachment();
-    }
-
-    /** The year of the annual report shown with the period: its year, the session's, the range's start's, or this year. */
-    private int annualYear(ReportPeriod period) {
-        if (period.year() != null) {
-            return period.year();
-        }
-        if (period.session() != null) {
-            return periods.sessions().stream().filter(s -> s.getCode().equals(period.session()))
-                    .map(CommitteeSession::getYear).findFirst().orElse(clock.today().getYear());
-        }
-        if (period.from() != null) {
-            return period.from().getYear();
-        }
-        return period.to() != null ? period.to().getYear() : clock.today().getYear();
     }
 
     static List<Line> overview(Summary s) {
