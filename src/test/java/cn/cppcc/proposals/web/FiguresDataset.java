@@ -12,22 +12,22 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * Proposals of a session of their own ({@value #SESSION}, in 2031, which no other test uses), for
+ * Proposals of a session of their own ({@value #SESSION}, in 2033, which no other test uses), for
  * the pages of figures (dashboard, reports), made once per test JVM (one per database):
  *
  * <pre>
- * 2031-03-03 D1 member1 城市交通 SINGLE transport: face to face, reply A, SATISFIED
+ * 2033-03-07 D1 member1 城市交通 SINGLE transport: face to face, reply A, SATISFIED
  *            D2 member2 教科文卫 LEAD_AND_CO edu + housing (co): phone, reply B, BASICALLY_SATISFIED
- *            D3 member1 社区建设 SINGLE edu: accepted, no reply (deadline 2031-06-03)
+ *            D3 member1 社区建设 SINGLE edu: accepted, no reply (deadline 2033-06-07)
  *            D4 member2 REJECTED       D5 member1 under review
- * 2031-06-10 the figures' day: D3's reply is overdue
+ * 2033-06-14 the figures' day: D3's reply is overdue
  * </pre>
  */
 final class FiguresDataset {
 
-    static final String SESSION = "dash31";
-    static final Instant MARCH = Instant.parse("2031-03-03T02:00:00Z");
-    static final Instant DASHBOARD_DAY = Instant.parse("2031-06-10T02:00:00Z");
+    static final String SESSION = "dash33";
+    static final Instant MARCH = Instant.parse("2033-03-07T02:00:00Z");
+    static final Instant DASHBOARD_DAY = Instant.parse("2033-06-14T02:00:00Z");
 
     private static Map<String, Long> ids;
 
@@ -45,7 +45,7 @@ final class FiguresDataset {
         Map<String, Long> d = new HashMap<>();
         ClockUtil.setCurrentTime(Date.from(MARCH));
         Api.Answer session = api.post("admin", "/api/sessions", Map.of("code", SESSION, "name", "看板测试届次",
-                "year", 2031, "plenaryOpens", "2031-01-06", "submissionDeadline", "2031-01-20", "current", false));
+                "year", 2033, "plenaryOpens", "2033-01-10", "submissionDeadline", "2033-01-24", "current", false));
         assertThat(session.status()).as("%s", session.body()).isEqualTo(201);
         d.put("D1", submit(proposals, "member1", "关于看板测试公交站台的建议", "城市交通"));
         proposals.assign(d.get("D1"), "SINGLE", List.of("transport"), null);

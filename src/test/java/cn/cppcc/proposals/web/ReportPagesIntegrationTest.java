@@ -47,8 +47,8 @@ class ReportPagesIntegrationTest extends PagesTestSupport {
     @Test
     void annualParagraphAndRankingWithItsWeights() {
         Page page = as("office1").get("/reports?session=" + SESSION);
-        assertThat(page.body()).contains("2031年度报告");
-        assertThat(text(section(page, "annual-text"))).contains("2031年区政协共交办提案3件", "城市交通类1件");
+        assertThat(page.body()).contains("2033年度报告");
+        assertThat(text(section(page, "annual-text"))).contains("2033年区政协共交办提案3件", "城市交通类1件");
         assertThat(text(section(page, "ranking-weights")))
                 .contains("按期答复率 × 0.3 + 见面率 × 0.3 + 满意率和基本满意率 × 0.4");
         // transport: on time, face to face, satisfied: 1.0; edu: on time, by phone, basically satisfied: 0.7;
@@ -63,11 +63,11 @@ class ReportPagesIntegrationTest extends PagesTestSupport {
     @Test
     void downloadsOfTheReportsForThePeriod() {
         PageSession office = as("office1");
-        Page page = office.get("/reports?year=2031");
-        assertThat(page.body()).contains("href=\"/reports/summary.xlsx?year=2031\"", "href=\"/reports/register.xlsx?year=2031\"",
-                "href=\"/reports/annual.docx?year=2031\"");
-        for (String download : new String[] {"/reports/summary.xlsx?year=2031", "/reports/register.xlsx?session=" + SESSION,
-                "/reports/annual.docx?year=2031"}) {
+        Page page = office.get("/reports?year=2033");
+        assertThat(page.body()).contains("href=\"/reports/summary.xlsx?year=2033\"", "href=\"/reports/register.xlsx?year=2033\"",
+                "href=\"/reports/annual.docx?year=2033\"");
+        for (String download : new String[] {"/reports/summary.xlsx?year=2033", "/reports/register.xlsx?session=" + SESSION,
+                "/reports/annual.docx?year=2033"}) {
             Page file = office.get(download);
             assertThat(file.status()).as(download).isEqualTo(200);
             assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
@@ -83,15 +83,15 @@ class ReportPagesIntegrationTest extends PagesTestSupport {
     @Test
     void dateRangeAndItsMessages() {
         PageSession office = as("office1");
-        Page march = office.get("/reports?from=2031-03-01&to=2031-03-31");
-        assertThat(march.body()).contains("统计范围：2031-03-01至2031-03-31");
+        Page march = office.get("/reports?from=2033-03-01&to=2033-03-31");
+        assertThat(march.body()).contains("统计范围：2033-03-01至2033-03-31");
         assertThat(line(march, "reports.submitted")).isEqualTo("5");
-        Page backwards = office.get("/reports?from=2031-03-31&to=2031-03-01");
+        Page backwards = office.get("/reports?from=2033-03-31&to=2033-03-01");
         assertThat(backwards.status()).isEqualTo(200);
         assertThat(backwards.body()).contains("data-field=\"to\">截止日期不能早于起始日期");
-        assertThat(office.get("/reports?from=2031-13-01").body()).contains("data-field=\"from\">日期格式应为YYYY-MM-DD");
-        Page annual = office.get("/reports?session=" + SESSION + "&annual=2030");
-        assertThat(annual.body()).contains("2030年度报告", "href=\"/reports/annual.docx?year=2030\"", "2030年区政协尚未交办提案");
+        assertThat(office.get("/reports?from=2033-13-01").body()).contains("data-field=\"from\">日期格式应为YYYY-MM-DD");
+        Page annual = office.get("/reports?session=" + SESSION + "&annual=2032");
+        assertThat(annual.body()).contains("2032年度报告", "href=\"/reports/annual.docx?year=2032\"", "2032年区政协尚未交办提案");
         assertThat(office.get("/reports?session=" + SESSION + "&annual=abc").body()).contains("data-field=\"annual\">必须是整数");
         Page english = office.get("/reports?session=" + SESSION + "&lang=en");
         assertThat(english.body()).contains("Reports", "Ranking of handling units", "On-time reply rate");
