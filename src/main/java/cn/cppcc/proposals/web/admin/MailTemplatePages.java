@@ -60,8 +60,8 @@ class MailTemplatePages {
             flash.addFlashAttribute("success", "flash.templateSaved");
             return "redirect:/admin/mail-templates";
         }
+        // the messages next to the fields only: the API's names of the fields ("body": 请求体) would mislead here
         model.addAttribute("errors", outcome.fieldErrors());
-        model.addAttribute("errorSummary", outcome.summary());
         return form(event, form, model);
     }
 
