@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.calendar;
 
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,8 +26,10 @@ public class WorkingDayCalendar {
     private final AtomicReference<Map<LocalDate, CalendarDay>> exceptions = new AtomicReference<>();
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    WorkingDayCalendar(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+    WorkingDayCalendar(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -71,6 +75,10 @@ public class WorkingDayCalendar {
                     .params(day.day(), day.kind().name(), day.holiday()).update();
         }
         exceptions.set(null);
+        audit.record(AuditAction.CALENDAR_CHANGED, null, null, "Calendar:" + year, days.stream()
+                .map(d -> d.day() + " " + (d.kind() == DayKind.OFF ? "放假" : "上班")
+                        + (d.holiday() == null ? "" : "（" + d.holiday() + "）"))
+                .collect(java.util.stream.Collectors.joining("；", year + "年共" + days.size() + "天：", "")));
         events.publishEvent(new CalendarChanged(year));
     }
 
