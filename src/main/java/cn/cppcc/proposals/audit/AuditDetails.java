@@ -47,6 +47,12 @@ public final class AuditDetails {
     private AuditDetails() {
     }
 
+    /** The Chinese name of a code of the API (FILE → 立案), or the code itself. */
+    public static String label(Object code) {
+        String text = code == null ? "" : String.valueOf(code).strip();
+        return CODES.getOrDefault(text, text);
+    }
+
     /** The given fields as 标签：值, in a fixed order. */
     public static String of(Map<String, ?> input, ZoneId zone) {
         return ORDER.stream().filter(input::containsKey)

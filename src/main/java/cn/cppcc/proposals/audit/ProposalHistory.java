@@ -99,12 +99,14 @@ public class ProposalHistory {
                 : instance.getProcessDefinitionName();
         for (HistoricActivityInstance activity : system.read(() -> history.createHistoricActivityInstanceQuery()
                 .processInstanceId(instance.getId()).list())) {
-            if (!EVENTS.contains(activity.getActivityType())) {
+            boolean call = activity.getActivityType().equals("callActivity");
+            // a timer still waiting, or one cancelled because its task was done first, did not happen
+            if (!EVENTS.contains(activity.getActivityType()) || activity.isCanceled()
+                    || !call && activity.getEndTime() == null) {
                 continue;
             }
             String name = activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName();
-            Instant at = (activity.getEndTime() != null && !activity.getActivityType().equals("callActivity")
-                    ? activity.getEndTime() : activity.getStartTime()).toInstant();
+            Instant at = (call ? activity.getStartTime() : activity.getEndTime()).toInstant();
             entries.add(new Entry(at, AuditTrail.SYSTEM, "流程：" + name, process, "engine", null));
         }
         for (HistoricTaskInstance task : tasks.values()) {

@@ -75,7 +75,8 @@ class HandlingController {
             Long recorded = inputs.recordConsultation(assignment, Input.of(body), actor);
             Map<String, Object> given = new java.util.HashMap<>(body);
             given.keySet().retainAll(java.util.Set.of("method", "date", "participants", "summary"));
-            audit.record(AuditAction.CONSULTATION_RECORDED, id, unit, "consultation:" + recorded,
+            audit.record(AuditAction.CONSULTATION_RECORDED, "记录协商：" + AuditDetails.label(body.get("method")), id,
+                    unit, "consultation:" + recorded,
                     "承办单位：" + catalog.unitName(unit) + "；" + AuditDetails.of(given, clock.zone()));
             return recorded;
         });
