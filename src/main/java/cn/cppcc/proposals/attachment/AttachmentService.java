@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.attachment;
 
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -27,8 +29,10 @@ public class AttachmentService {
 
     private final JdbcClient jdbc;
     private final ProposalClock clock;
+    private final AuditTrail audit;
 
-    AttachmentService(JdbcClient jdbc, ProposalClock clock) {
+    AttachmentService(JdbcClient jdbc, ProposalClock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -64,6 +68,8 @@ public class AttachmentService {
                         OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
+        audit.record(AuditAction.ATTACHMENT_ADDED, proposalId, null, "attachment:" + id, "文件：" + name + "；类型："
+                + type.contentType() + "；大小：" + content.length + "字节；SHA-256：" + sha256);
         return new AttachmentInfo(id, name, type.contentType(), content.length, sha256, uploadedBy, now);
     }
 

@@ -2,6 +2,8 @@ package cn.cppcc.proposals.calendar;
 
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,8 +34,10 @@ public class WorkingDayCalendar {
     private final AtomicReference<Map<LocalDate, CalendarDay>> exceptions = new AtomicReference<>();
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    WorkingDayCalendar(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+    WorkingDayCalendar(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -120,6 +124,10 @@ public class WorkingDayCalendar {
                     .params(day.day(), day.kind().name(), day.holiday()).update();
         }
         exceptions.set(null);
+        audit.record(AuditAction.CALENDAR_CHANGED, null, null, "Calendar:" + year, days.stream()
+                .map(d -> d.day() + " " + (d.kind() == DayKind.OFF ? "放假" : "上班")
+                        + (d.holiday() == null ? "" : "（" + d.holiday() + "）"))
+                .collect(java.util.stream.Collectors.joining("；", year + "年共" + days.size() + "天：", "")));
         events.publishEvent(new CalendarChanged(year));
     }
 

@@ -1,5 +1,17 @@
 package cn.cppcc.proposals.dossier;
 
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
+import cn.cppcc.proposals.audit.ProposalHistory;
+import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.ForbiddenException;
+import cn.cppcc.proposals.shared.ProposalClock;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.cppcc.proposals.shared.CurrentActor;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +28,17 @@ class DossierController {
     private final DossierService dossiers;
     private final ProposalList list;
     private final CurrentActor currentActor;
+    private final ProposalHistory history;
+    private final AuditTrail audit;
+    private final ProposalClock clock;
+    private final JdbcClient jdbc;
 
-    DossierController(DossierService dossiers, ProposalList list, CurrentActor currentActor) {
+    DossierController(DossierService dossiers, ProposalList list, CurrentActor currentActor, ProposalHistory history,
+            AuditTrail audit, ProposalClock clock, JdbcClient jdbc) {
+        this.history = history;
+        this.audit = audit;
+        this.clock = clock;
+        this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.list = list;
         this.currentActor = currentActor;
@@ -29,6 +50,26 @@ class DossierController {
     }
 
     /** API.md's filters and those of the reports' figures (README "API"); bad ones answer 400 naming the field. */
+    /** The dossier with its timeline as a PDF for the archive (档案): the office and auditors. */
+    @GetMapping("/api/proposals/{id}/dossier.pdf")
+    ResponseEntity<byte[]> archive(@PathVariable long id) {
+        Actor actor = currentActor.get();
+        Dossier dossier = dossiers.dossier(id, actor);
+        if (!actor.isOffice() && !actor.isIn(Actor.AUDITORS)) {
+            throw new ForbiddenException("只有提案委员会和审计监督人员可以导出提案档案");
+        }
+        audit.record(AuditAction.DOSSIER_EXPORTED, id, null, null, "提案档案PDF");
+        String head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
+                .query((rs, n) -> "第" + rs.getLong(1) + "条，哈希" + rs.getString(2)).single();
+        byte[] pdf = DossierPdf.write(dossier, history.of(id, actor), clock.zone(), actor.userId(), clock.now(),
+                head);
+        String name = "提案档案-" + (dossier.number() == null ? "流水号" + dossier.serialNo() : dossier.number()) + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + id + ".pdf\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .body(pdf);
+    }
+
     @GetMapping("/api/proposals")
     ProposalList.Page list(@RequestParam Map<String, String> query) {
         return list.find(list.read(query, 20, MAX_PAGE_SIZE), currentActor.get());

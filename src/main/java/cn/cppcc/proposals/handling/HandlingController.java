@@ -1,6 +1,11 @@
 package cn.cppcc.proposals.handling;
 
 import cn.cppcc.proposals.assignment.UnitAssignment;
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditDetails;
+import cn.cppcc.proposals.audit.AuditTrail;
+import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.assignment.UnitAssignmentService;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.proposal.ProposalService;
@@ -32,9 +37,16 @@ class HandlingController {
     private final StepService steps;
     private final CurrentActor currentActor;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
+    private final Catalog catalog;
+    private final ProposalClock clock;
 
     HandlingController(ProposalAccess access, ProposalService proposals, UnitAssignmentService assignments,
-            HandlingInputs inputs, StepService steps, CurrentActor currentActor, TransactionTemplate transaction) {
+            HandlingInputs inputs, StepService steps, CurrentActor currentActor, TransactionTemplate transaction,
+            AuditTrail audit, Catalog catalog, ProposalClock clock) {
+        this.audit = audit;
+        this.catalog = catalog;
+        this.clock = clock;
         this.access = access;
         this.proposals = proposals;
         this.assignments = assignments;
@@ -60,7 +72,13 @@ class HandlingController {
         Actor actor = handlerOf(id, unit);
         Long consultationId = transaction.execute(status -> {
             UnitAssignment assignment = assignments.current(id, unit);
-            return inputs.recordConsultation(assignment, Input.of(body), actor);
+            Long recorded = inputs.recordConsultation(assignment, Input.of(body), actor);
+            Map<String, Object> given = new java.util.HashMap<>(body);
+            given.keySet().retainAll(java.util.Set.of("method", "date", "participants", "summary"));
+            audit.record(AuditAction.CONSULTATION_RECORDED, "记录协商：" + AuditDetails.label(body.get("method")), id,
+                    unit, "consultation:" + recorded,
+                    "承办单位：" + catalog.unitName(unit) + "；" + AuditDetails.of(given, clock.zone()));
+            return recorded;
         });
         return ResponseEntity.created(URI.create("/api/proposals/" + id + "/units/" + unit + "/consultations/" + consultationId))
                 .body(new Recorded(consultationId));

@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.identity;
 
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import cn.cppcc.proposals.shared.ConflictException;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
@@ -35,8 +37,10 @@ public class UserAdministration {
     private final EngineAsSystem system;
     private final JdbcClient jdbc;
     private final ProposalClock clock;
+    private final AuditTrail audit;
 
-    UserAdministration(IdentityService identityService, EngineAsSystem system, JdbcClient jdbc, ProposalClock clock) {
+    UserAdministration(IdentityService identityService, EngineAsSystem system, JdbcClient jdbc, ProposalClock clock, AuditTrail audit) {
+        this.audit = audit;
         this.identityService = identityService;
         this.system = system;
         this.jdbc = jdbc;
@@ -195,6 +199,8 @@ public class UserAdministration {
                 .params(id, Directory.fullName(user), user.getEmail(), String.join(",", groupsOf(id)), by,
                         OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))
                 .update();
+        audit.record(AuditAction.USER_DISABLED, null, null, "User:" + id, "用户：" + id + "；用户组："
+                + String.join("、", groupsOf(id)));
         system.run(() -> identityService.deleteUser(id));
     }
 
@@ -217,6 +223,8 @@ public class UserAdministration {
                 }
             }
         });
+        audit.record(AuditAction.USER_ENABLED, null, null, "User:" + id, "用户：" + id + "；用户组："
+                + String.join("、", disabled.groups()) + "；已重设密码");
         return user(id);
     }
 
@@ -228,6 +236,8 @@ public class UserAdministration {
         if (jdbc.sql("delete from disabled_users where user_id = ?").param(id).update() == 0) {
             require(id);
             system.run(() -> identityService.deleteUser(id));
+        } else {
+            audit.record(AuditAction.USER_REMOVED, null, null, "User:" + id, "用户：" + id);
         }
     }
 

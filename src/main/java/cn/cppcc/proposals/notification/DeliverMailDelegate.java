@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.notification;
 
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import jakarta.mail.internet.MimeMessage;
@@ -29,9 +31,11 @@ class DeliverMailDelegate implements JavaDelegate {
     private final ProposalSettings settings;
     private final ProposalClock clock;
     private final TransactionTemplate ownTransaction;
+    private final AuditTrail audit;
 
     DeliverMailDelegate(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<JavaMailSender> mailSender,
-            ProposalSettings settings, ProposalClock clock, PlatformTransactionManager transactions) {
+            ProposalSettings settings, ProposalClock clock, PlatformTransactionManager transactions, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.mailSender = mailSender.getIfAvailable();
         this.settings = settings;
@@ -40,13 +44,16 @@ class DeliverMailDelegate implements JavaDelegate {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    record Mail(String email, String subject, String body, String state) {}
+    record Mail(String email, String subject, String body, String state, Long proposalId, String unitCode,
+                String recipient, String event) {}
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
         long id = ((Number) execution.getVariable("notificationId")).longValue();
-        Mail mail = ownTransaction.execute(status -> jdbc.sql("select email, subject, body, state from notifications where id = ?")
-                .param(id).query((rs, n) -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        Mail mail = ownTransaction.execute(status -> jdbc.sql("select email, subject, body, state, proposal_id, unit_code,"
+                        + " recipient, event from notifications where id = ?")
+                .param(id).query((rs, n) -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .single());
         if (NotificationState.SENT.name().equals(mail.state())) {
             return;
@@ -64,14 +71,26 @@ class DeliverMailDelegate implements JavaDelegate {
             mailSender.send(message);
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            ownTransaction.executeWithoutResult(status -> jdbc.sql(
-                            "update notifications set state = 'FAILED', attempts = attempts + 1, last_error = ? where id = ?")
-                    .params(error.length() > 1000 ? error.substring(0, 1000) : error, id).update());
+            // the outcome and its audit record in one transaction of their own
+            ownTransaction.executeWithoutResult(status -> {
+                jdbc.sql("update notifications set state = 'FAILED', attempts = attempts + 1, last_error = ? where id = ?")
+                        .params(error.length() > 1000 ? error.substring(0, 1000) : error, id).update();
+                audit.record(AuditAction.MAIL_FAILED, mail.proposalId(), mail.unitCode(), "User:" + mail.recipient(),
+                        describe(id, mail) + "；错误：" + error);
+            });
             throw e;
         }
-        ownTransaction.executeWithoutResult(status -> jdbc.sql(
-                        "update notifications set state = 'SENT', attempts = attempts + 1, last_error = null, sent_at = ?"
-                                + " where id = ?")
-                .params(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC), id).update());
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("update notifications set state = 'SENT', attempts = attempts + 1, last_error = null, sent_at = ?"
+                            + " where id = ?")
+                    .params(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC), id).update();
+            audit.record(AuditAction.MAIL_SENT, mail.proposalId(), mail.unitCode(), "User:" + mail.recipient(),
+                    describe(id, mail));
+        });
+    }
+
+    private static String describe(long id, Mail mail) {
+        return "通知：" + id + "；事件：" + mail.event() + "；收件人：" + mail.recipient() + "；邮箱：" + mail.email()
+                + "；标题：" + mail.subject();
     }
 }

@@ -1,6 +1,8 @@
 package cn.cppcc.proposals.notification;
 
 import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -27,12 +29,14 @@ public class MailTemplates {
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     static final Set<String> KNOWN = Set.of("recipientName", "recipientProposer", "proposerName", "title",
             "proposalNumber", "serialNo", "category", "comment", "ground", "unitName", "unitRole", "targetTitle",
-            "targetNumber", "deadline", "acceptanceDue", "replyClass", "replyText", "daysLeft", "days", "decision", "link");
+            "targetNumber", "deadline", "acceptanceDue", "replyClass", "replyText", "daysLeft", "days", "decision", "link", "brokenSeq", "checked");
 
     private final JdbcClient jdbc;
     private final ProposalClock clock;
+    private final AuditTrail audit;
 
-    MailTemplates(JdbcClient jdbc, ProposalClock clock) {
+    MailTemplates(JdbcClient jdbc, ProposalClock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -86,6 +90,8 @@ public class MailTemplates {
         get(event);
         jdbc.sql("update mail_templates set subject = ?, body = ?, updated_by = ?, updated_at = ? where event = ?")
                 .params(subject, body, by, OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC), event.name()).update();
+        audit.record(AuditAction.MAIL_TEMPLATE_CHANGED, null, null, "MailTemplate:" + event.name(),
+                "标题：" + subject + "；正文：" + body);
         return get(event);
     }
 

@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.notification;
 
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
@@ -39,10 +41,13 @@ public class NotificationService {
     private final ProposalSettings settings;
     private final ProposalClock clock;
     private final String mailHost;
+    private final AuditTrail audit;
 
     NotificationService(JdbcClient jdbc, MailTemplates templates, Directory directory, RuntimeService runtimeService,
             EngineAsSystem system, ObjectProvider<JavaMailSender> mailSender, ProposalSettings settings,
-            ProposalClock clock, @org.springframework.beans.factory.annotation.Value("${spring.mail.host:}") String mailHost) {
+            ProposalClock clock, @org.springframework.beans.factory.annotation.Value("${spring.mail.host:}") String mailHost,
+            AuditTrail audit) {
+        this.audit = audit;
         this.mailHost = mailHost;
         this.jdbc = jdbc;
         this.templates = templates;
@@ -86,6 +91,9 @@ public class NotificationService {
                             OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))
                     .update(key, "id");
             long notificationId = key.getKeyAs(Number.class).longValue();
+            audit.record(AuditAction.NOTIFICATION_RECORDED, "生成通知：" + mail.subject(), proposalId, unitCode,
+                    "User:" + userId, "通知：" + notificationId + "；事件：" + event.name() + "；收件人：" + userId
+                            + (email == null ? "（无邮箱）" : "；邮箱：" + email) + "；状态：" + state.name());
             if (state == NotificationState.PENDING) {
                 String instance = system.read(() -> runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS,
                         proposalId == null ? null : String.valueOf(proposalId),

@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.proposal;
 
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.CommitteeSession;
 import cn.cppcc.proposals.identity.Directory;
@@ -38,11 +40,13 @@ public class SubmissionService {
     private final ProposalClock clock;
     private final ProposalSettings settings;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     SubmissionService(ProposalRepository proposals, Catalog catalog, Directory directory,
             RuntimeService runtimeService, ProposalClock clock, ProposalSettings settings,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
         this.proposals = proposals;
         this.catalog = catalog;
         this.directory = directory;
@@ -90,6 +94,11 @@ public class SubmissionService {
         Proposal proposal = proposals.save(Proposal.submitted(session.getId(), serialNo, kind, proposer, actor.userId(),
                 type, text, suggestedCategory, publicConsent, coProposers, clock.now()));
         events.publishEvent(new ProposalChanged(proposal.getId()));
+        audit.record(AuditAction.PROPOSAL_SUBMITTED, proposal.getId(), null, null, "案由：" + proposal.getTitle()
+                + "；提案者：" + proposer + "；提案者类型：" + type
+                + (coProposers.isEmpty() ? "" : "；联名人：" + String.join("、", coProposers))
+                + "；届次：" + session.getCode() + "；" + (kind == ProposalKind.PLENARY ? "大会提案" : "平时提案")
+                + (proposer.equals(actor.userId()) ? "" : "；代委员登记：" + actor.userId()));
         return proposal;
     }
 

@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.workflow;
 
+import cn.cppcc.proposals.audit.AuditAction;
+import cn.cppcc.proposals.audit.AuditTrail;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
@@ -29,8 +31,10 @@ class ClockController {
     private final ProposalSettings settings;
     private final CurrentActor currentActor;
     private final ProcessEngineConfigurationImpl engine;
+    private final AuditTrail audit;
 
-    ClockController(ProposalSettings settings, CurrentActor currentActor, ProcessEngineConfigurationImpl engine) {
+    ClockController(ProposalSettings settings, CurrentActor currentActor, ProcessEngineConfigurationImpl engine, AuditTrail audit) {
+        this.audit = audit;
         this.settings = settings;
         this.currentActor = currentActor;
         this.engine = engine;
@@ -46,6 +50,7 @@ class ClockController {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("now", "时间格式应为ISO-8601，例如2027-01-31T09:00:00Z");
         }
+        audit.record(AuditAction.CLOCK_SET, null, null, "Clock", "时间：" + instant);
         ClockUtil.setCurrentTime(Date.from(instant));
         wakeJobExecutor();
         return Map.of("now", instant.toString());
@@ -54,6 +59,7 @@ class ClockController {
     @DeleteMapping("/api/admin/clock")
     ResponseEntity<Void> reset() {
         allowed();
+        audit.record(AuditAction.CLOCK_RESET, null, null, "Clock", "恢复为实际时间");
         ClockUtil.reset();
         wakeJobExecutor();
         return ResponseEntity.noContent().build();

@@ -61,6 +61,12 @@ public final class ProposalVariables {
     /** Boolean: the office approved the withdrawal. */
     public static final String WITHDRAWAL_APPROVED = "withdrawalApproved";
 
+    /**
+     * Transient, set by a service task's delegate: what the audit trail records about it beyond its
+     * name (audit/EngineAudit reads and removes it when the task ends).
+     */
+    public static final String AUDIT_DETAIL = "auditDetail";
+
     private ProposalVariables() {
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,11 @@ class StepDispatcher {
     private final Map<String, Step> steps;
     private final CurrentActor currentActor;
     private final PendingStepInput pending;
+    private final ApplicationEventPublisher events;
 
-    StepDispatcher(List<Step> steps, CurrentActor currentActor, PendingStepInput pending) {
+    StepDispatcher(List<Step> steps, CurrentActor currentActor, PendingStepInput pending,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.steps = steps.stream().collect(Collectors.toMap(Step::taskKey, Function.identity()));
         this.currentActor = currentActor;
         this.pending = pending;
@@ -57,6 +61,16 @@ class StepDispatcher {
             }
         }
         step.complete(task, Input.of(values), actor);
+        // The audit trail records the completion with its decision, in this transaction.
+        Map<String, Object> given = new HashMap<>();
+        values.forEach((field, value) -> {
+            if (step.fields().contains(field) && value != null) {
+                given.put(field, value);
+            }
+        });
+        events.publishEvent(new StepCompleted(task.getTaskDefinitionKey(), task.getName(), task.getId(),
+                task.getProcessInstanceId(), ((Number) task.getVariable(ProposalVariables.PROPOSAL_ID)).longValue(),
+                (String) task.getVariable(ProposalVariables.UNIT_CODE), given));
         // Tasklist submits form fields as process variables: they are recorded in the project's
         // tables now and must not prefill the next task's form.
         task.getExecution().removeVariables(step.fields());

@@ -105,6 +105,13 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         rows.add(new Row("GET", "/api/reports/summary", null, expect(401, 403, 403, PASS, 403, 403, 403, PASS, PASS, 403)));
         rows.add(new Row("GET", "/api/reports/register.xlsx", null, expect(401, 403, 403, PASS, 403, 403, 403, PASS, PASS, 403)));
         rows.add(new Row("GET", "/api/reports/proposer-types", null, expect(401, 403, 403, PASS, 403, 403, 403, PASS, PASS, 403)));
+        for (String audit : List.of("/api/audit/events", "/api/audit/events.csv", "/api/audit/verify", "/api/audit/actions")) {
+            rows.add(new Row("GET", audit, null, expect(401, 403, 403, 403, 403, 403, 403, 403, PASS, 403)));
+        }
+        rows.add(new Row("GET", handled + "/history", null, expect(401, PASS, 404, PASS, PASS, 404, PASS, 404, PASS, 404)));
+        rows.add(new Row("GET", "/api/proposals/" + keyProposal + "/history", null,
+                expect(401, PASS, 404, PASS, 404, 404, 404, PASS, PASS, 404)));
+        rows.add(new Row("GET", handled + "/dossier.pdf", null, expect(401, 403, 404, PASS, 403, 404, 403, 404, PASS, 404)));
         rows.add(new Row("GET", "/api/tasks", null, expect(401, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS)));
         for (String read : List.of("/api/units", "/api/categories", "/api/sessions", "/api/calendar/2026")) {
             rows.add(new Row("GET", read, null, expect(401, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS, PASS)));

@@ -370,6 +370,17 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
         for (String query : List.of("state=LOST", "event=NOPE", "proposal=abc", "page=-1", "size=0", "size=201")) {
             requests.add(new Case("office1", "/api/notifications?" + query, null, 400, query.substring(0, query.indexOf('='))));
         }
+        // the audit trail's search and export (issue 5)
+        for (String query : List.of("from=2026-13-01", "to=yesterday", "from=2026-05-01&to=2026-04-01", "proposal=abc",
+                "page=-1", "size=0", "size=201", "action=NOPE", "action=%27%20OR%201%3D1--", "actor=" + "x".repeat(65),
+                "page=100&size=200")) {
+            String field = query.contains("&to=") ? "to" : query.substring(0, query.indexOf('='));
+            requests.add(new Case("auditor1", "/api/audit/events?" + query, null, 400, field));
+        }
+        requests.add(new Case("auditor1", "/api/audit/events.csv?from=2026-02-30", null, 400, "from"));
+        requests.add(new Case("auditor1", "/api/audit/events.csv?proposal=1.5", null, 400, "proposal"));
+        requests.add(new Case("office1", "/api/proposals/987654321/history", null, 404, null));
+        requests.add(new Case("office1", "/api/proposals/987654321/dossier.pdf", null, 404, null));
         // steps of issue 4 that are not open now
         requests.add(new Case("office1", "/api/proposals/" + f.handling + "/supervision", Map.of("note", "督办"), 409, null));
         requests.add(new Case("office1", "/api/proposals/" + f.filed + "/follow-up", Map.of("result", "已落实"), 409, null));
@@ -459,7 +470,7 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
             StringBuilder print = new StringBuilder();
             for (String table : List.of("proposals", "co_proposers", "reviews", "unit_assignments", "consultations",
                     "replies", "coordinations", "attachments", "units", "categories", "sessions", "calendar_days",
-                    "disabled_users", "notifications", "withdrawals", "supervision_notes", "follow_ups", "ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_RU_JOB",
+                    "disabled_users", "notifications", "audit_events", "withdrawals", "supervision_notes", "follow_ups", "ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_RU_JOB",
                     "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION", "ACT_HI_TASKINST", "ACT_HI_ACTINST", "ACT_HI_VARINST",
                     "ACT_HI_PROCINST", "ACT_HI_OP_LOG", "ACT_ID_USER", "ACT_ID_GROUP", "ACT_ID_MEMBERSHIP")) {
                 print.append(table).append('=')

@@ -1,0 +1,133 @@
+package cn.cppcc.proposals.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The chain in the database: appends in the caller's transaction and verification. The one row
+ * of {@code audit_chain_head} is locked ({@code select ... for update}) by each appending
+ * transaction until it commits: appenders queue there, so seq is gap-free and strictly increasing
+ * and every record links to the one committed before it, on H2 and PostgreSQL alike. The lock is
+ * taken as the transaction commits (AuditTrail), after every other lock it holds, so it adds a short
+ * wait but no deadlock.
+ */
+@Component
+class AuditChain {
+
+    static final String COLUMNS = "seq, occurred_at, actor, actor_roles, action, action_name, proposal_id, unit_code,"
+            + " subject, client_ip, detail, prev_hash, hash";
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+
+    AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        // PostgreSQL streams a result in a read-only transaction with a fetch size, instead of loading it whole
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(1000);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    record Head(long seq, String hash) {}
+
+    /** Appends the records in order, in the caller's transaction; returns them as stored. */
+    List<AuditRecord> append(List<AuditRecord> records) {
+        Head head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1 for update",
+                (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+        long seq = head.seq();
+        String prev = head.hash();
+        List<AuditRecord> chained = new ArrayList<>(records.size());
+        for (AuditRecord record : records) {
+            AuditRecord linked = record.chained(++seq, prev);
+            chained.add(linked);
+            prev = linked.hash();
+        }
+        jdbc.batchUpdate("insert into audit_events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chained, chained.size(), (ps, r) -> {
+                    ps.setLong(1, r.seq());
+                    ps.setObject(2, OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC));
+                    ps.setString(3, r.actor());
+                    ps.setString(4, r.actorRoles());
+                    ps.setString(5, r.action());
+                    ps.setString(6, r.actionName());
+                    if (r.proposalId() == null) {
+                        ps.setNull(7, Types.BIGINT);
+                    } else {
+                        ps.setLong(7, r.proposalId());
+                    }
+                    ps.setString(8, r.unitCode());
+                    ps.setString(9, r.subject());
+                    ps.setString(10, r.clientIp());
+                    ps.setString(11, r.detail());
+                    ps.setString(12, r.prevHash());
+                    ps.setString(13, r.hash());
+                });
+        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
+        return chained;
+    }
+
+    static AuditRecord read(ResultSet rs) throws SQLException {
+        OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+        long proposal = rs.getLong(7);
+        Long proposalId = rs.wasNull() ? null : proposal;
+        return new AuditRecord(rs.getLong(1), at.toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), proposalId, rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getString(13));
+    }
+
+    /**
+     * Recomputes the chain up to the head as it is now: each record's seq follows the one before,
+     * its previous hash is that record's hash and its own hash matches its fields; the last one
+     * is the head. Appends meanwhile are not checked (they are after the head read first).
+     */
+    Verification verify() {
+        return readOnly.execute(status -> {
+            Head head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1",
+                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+            Walk walk = new Walk();
+            streaming.query("select " + COLUMNS + " from audit_events where seq <= ? order by seq",
+                    (RowCallbackHandler) rs -> walk.check(read(rs)), head.seq());
+            if (walk.broken == null && (walk.lastSeq != head.seq() || !walk.lastHash.equals(head.hash()))) {
+                // the last records were deleted, or the head was changed
+                walk.broken = walk.lastSeq + 1;
+            }
+            return new Verification(walk.broken == null, walk.checked, walk.broken, head.seq(), head.hash());
+        });
+    }
+
+    /** The outcome of a verification; {@code firstBrokenSeq} only when broken. */
+    record Verification(boolean ok, long checked, Long firstBrokenSeq, long lastSeq, String lastHash) {}
+
+    private static final class Walk {
+        long checked;
+        long lastSeq;
+        String lastHash = AuditHash.GENESIS;
+        Long broken;
+
+        void check(AuditRecord r) {
+            if (broken != null) {
+                return;
+            }
+            checked++;
+            if (r.seq() != lastSeq + 1) {
+                broken = lastSeq + 1;   // a record is missing
+            } else if (!r.prevHash().equals(lastHash) || !AuditHash.of(r).equals(r.hash())) {
+                broken = r.seq();
+            }
+            lastSeq = r.seq();
+            lastHash = r.hash();
+        }
+    }
+}

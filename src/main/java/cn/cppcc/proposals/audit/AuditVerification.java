@@ -1,0 +1,63 @@
+package cn.cppcc.proposals.audit;
+
+import cn.cppcc.proposals.notification.NotificationEvent;
+import cn.cppcc.proposals.notification.NotificationService;
+import cn.cppcc.proposals.notification.Recipients;
+import cn.cppcc.proposals.shared.Actor;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The scheduled verification ({@code proposals.audit.verify-cron}, nightly by default): recomputes
+ * the chain and, when it is broken, records that and tells the office and the auditors by mail
+ * (AUDIT_CHAIN_BROKEN), every time it runs until the break is dealt with. The head's hash is
+ * logged each time: noted elsewhere, it anchors the chain against a rewrite of all of it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class AuditVerification {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditVerification.class);
+
+    private final AuditChain chain;
+    private final AuditTrail trail;
+    private final NotificationService notifications;
+    private final TransactionTemplate transaction;
+
+    AuditVerification(AuditChain chain, AuditTrail trail, NotificationService notifications,
+            PlatformTransactionManager transactions) {
+        this.chain = chain;
+        this.trail = trail;
+        this.notifications = notifications;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Scheduled(cron = "${proposals.audit.verify-cron}", zone = "${proposals.zone}")
+    void scheduled() {
+        run();
+    }
+
+    AuditChain.Verification run() {
+        AuditChain.Verification result = chain.verify();
+        if (result.ok()) {
+            log.info("Audit trail verified: {} records, head {} {}", result.checked(), result.lastSeq(), result.lastHash());
+            return result;
+        }
+        log.error("Audit trail broken at record {} ({} records checked, head {} {})", result.firstBrokenSeq(),
+                result.checked(), result.lastSeq(), result.lastHash());
+        transaction.executeWithoutResult(status -> {
+            trail.record(AuditAction.AUDIT_CHAIN_BROKEN, null, null, "Audit:" + result.firstBrokenSeq(),
+                    "断开于第" + result.firstBrokenSeq() + "条；共校验" + result.checked() + "条");
+            notifications.notify(NotificationEvent.AUDIT_CHAIN_BROKEN, Recipients.groups(Actor.OFFICE, Actor.AUDITORS),
+                    null, null, Map.of("brokenSeq", String.valueOf(result.firstBrokenSeq()),
+                            "checked", String.valueOf(result.checked())));
+        });
+        return result;
+    }
+}

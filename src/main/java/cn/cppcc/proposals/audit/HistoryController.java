@@ -1,0 +1,25 @@
+package cn.cppcc.proposals.audit;
+
+import cn.cppcc.proposals.shared.CurrentActor;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/proposals/{id}/history} (API.md): whoever may see the dossier, each as they may. */
+@RestController
+class HistoryController {
+
+    private final ProposalHistory history;
+    private final CurrentActor currentActor;
+
+    HistoryController(ProposalHistory history, CurrentActor currentActor) {
+        this.history = history;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/api/proposals/{id}/history")
+    List<ProposalHistory.Entry> history(@PathVariable long id) {
+        return history.of(id, currentActor.get());
+    }
+}
