@@ -152,10 +152,10 @@ class AuditIntegrationTest extends IntegrationTestSupport {
         }
         long seq = jdbcTemplate.queryForObject("select max(seq) from audit_events", Long.class);
         assertThatThrownBy(() -> jdbcTemplate.update("update audit_events set detail = 'x' where seq = ?", seq))
-                .hasMessageContaining("append-only");
+                .hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> jdbcTemplate.update("delete from audit_events where seq = ?", seq))
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbcTemplate.execute("truncate audit_events")).hasMessageContaining("append-only");
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbcTemplate.execute("truncate audit_events")).hasStackTraceContaining("append-only");
         assertThat(api.get("auditor1", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
     }
 
@@ -194,7 +194,7 @@ class AuditIntegrationTest extends IntegrationTestSupport {
         assertThat(office.findValuesAsText("action")).anyMatch(a -> a.startsWith("变量："));
         assertThat(office.findValuesAsText("detail")).anyMatch(d -> d.contains("用时："));
         List<String> times = office.findValuesAsText("at");
-        assertThat(times).isSortedAccordingTo(String::compareTo);
+        assertThat(times).extracting(java.time.Instant::parse).isSorted();
 
         JsonNode member = api.get("member1", "/api/proposals/" + id + "/history").body();
         List<String> actions = member.findValuesAsText("action");

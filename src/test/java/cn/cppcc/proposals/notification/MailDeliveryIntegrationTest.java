@@ -187,7 +187,9 @@ class MailDeliveryIntegrationTest extends IntegrationTestSupport {
         expected.put(NotificationEvent.REPLY_DUE_REMINDER, List.of("edu1"));
         expected.put(NotificationEvent.REPLY_OVERDUE, List.of("edu-lead", "office1", "chair1"));
         expected.put(NotificationEvent.FOLLOW_UP_DUE, List.of("office1"));
-        assertThat(expected.keySet()).containsExactlyInAnyOrder(NotificationEvent.values());
+        // the broken audit chain is no proposal's event: AuditIntegrationTest breaks the chain and sees it notified
+        assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.EnumSet.complementOf(java.util.EnumSet.of(NotificationEvent.AUDIT_CHAIN_BROKEN)));
 
         List<MimeMessage> received = List.of(smtp.getReceivedMessages());
         Map<String, JsonNode> templates = new java.util.HashMap<>();
