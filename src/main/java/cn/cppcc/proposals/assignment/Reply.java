@@ -45,6 +45,10 @@ public class Reply {
     private String ratingComment;
     private String ratedBy;
     private Instant ratedAt;
+    private String originalClassification;
+    private String classCorrectedBy;
+    private Instant classCorrectedAt;
+    private String classCorrectionReason;
 
     protected Reply() {
     }
@@ -69,6 +73,23 @@ public class Reply {
         this.signedAt = now;
         this.signOffComment = comment;
         this.status = approve ? ReplyStatus.AWAITING_SIGN_OFF : ReplyStatus.RETURNED;
+    }
+
+    /**
+     * Rule 7: the office corrects the class of a sent reply, with its reason; the unit's own class is
+     * kept. A B class needs its committed date, a C class its reason, as when drafting.
+     */
+    void correctClass(String classification, LocalDate committedDate, String reason, String correctionReason,
+            String by, Instant now) {
+        if (originalClassification == null) {
+            originalClassification = this.classification;
+        }
+        this.classification = classification;
+        this.committedDate = committedDate;
+        this.reason = reason;
+        this.classCorrectionReason = correctionReason;
+        this.classCorrectedBy = by;
+        this.classCorrectedAt = now;
     }
 
     void send(Instant now, LocalDate feedbackDue) {
@@ -180,5 +201,21 @@ public class Reply {
 
     public Instant getRatedAt() {
         return ratedAt;
+    }
+
+    public String getOriginalClassification() {
+        return originalClassification;
+    }
+
+    public String getClassCorrectedBy() {
+        return classCorrectedBy;
+    }
+
+    public Instant getClassCorrectedAt() {
+        return classCorrectedAt;
+    }
+
+    public String getClassCorrectionReason() {
+        return classCorrectionReason;
     }
 }

@@ -239,6 +239,12 @@ public class UnitAssignment {
         return role != UnitRole.CO;
     }
 
+    /** Rule 7: the office corrects the class of the reply last sent. */
+    void correctReplyClass(String classification, LocalDate committedDate, String reason, String correctionReason,
+            String by, Instant now) {
+        latestSentReply().orElseThrow().correctClass(classification, committedDate, reason, correctionReason, by, now);
+    }
+
     /** The latest drafted reply, whatever its state. */
     public Optional<Reply> latestReply() {
         return replies.stream().max(Comparator.comparing(Reply::getId, Comparator.nullsLast(Comparator.naturalOrder())));

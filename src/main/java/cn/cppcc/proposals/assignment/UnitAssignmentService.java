@@ -146,6 +146,12 @@ public class UnitAssignmentService {
         assignment.draftReply(draft, key, by, clock.now());
     }
 
+    /** Rule 7: the office corrects the class of the unit's sent reply. */
+    public void correctReplyClass(UnitAssignment assignment, String classification, LocalDate committedDate,
+            String reason, String correctionReason, String by) {
+        assignment.correctReplyClass(classification, committedDate, reason, correctionReason, by, clock.now());
+    }
+
     public void signOff(UnitAssignment assignment, boolean approve, String comment, String leader) {
         assignment.signOff(approve, leader, comment, clock.now());
     }

@@ -21,6 +21,7 @@ public enum AuditAction {
     REPLY_SIGNED_OFF("签发", true),
     REPLY_RETURNED("签发：退回修改", false),
     REPLY_RATED("评价", true),
+    REPLY_CLASS_CORRECTED("更正答复类别", true),
     RE_HANDLING_COORDINATED("协调再次办理", true),
     SUPERVISED("督办", true),
     FOLLOWED_UP("回头看", true),

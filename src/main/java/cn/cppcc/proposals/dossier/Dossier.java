@@ -38,7 +38,10 @@ public record Dossier(long id, int serialNo, String number, String title, String
     public record ReplyView(int round, String status, String classification, String text, LocalDate committedDate,
                      String reason, String responsibleLeader, String leaderPhone, String handlerName,
                      String handlerPhone, String draftedBy, String signedBy, Instant signedAt, String signOffComment,
-                     Instant sentAt, LocalDate feedbackDue, FeedbackView feedback) {}
+                     Instant sentAt, LocalDate feedbackDue, FeedbackView feedback, ClassCorrectionView classCorrection) {}
+
+    /** Rule 7: the office's correction of a sent reply's class. */
+    public record ClassCorrectionView(String originalClassification, String reason, String by, Instant at) {}
 
     public record FeedbackView(String rating, Boolean faceToFace, String comment, Instant at) {}
 }

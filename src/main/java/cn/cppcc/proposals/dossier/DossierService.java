@@ -93,6 +93,8 @@ public class DossierService {
         return new Dossier.ReplyView(r.getRound(), r.getStatus().name(), r.getClassification(), r.getText(),
                 r.getCommittedDate(), r.getReason(), r.getResponsibleLeader(), r.getLeaderPhone(), r.getHandlerName(),
                 r.getHandlerPhone(), r.getDraftedBy(), r.getSignedBy(), r.getSignedAt(), r.getSignOffComment(),
-                r.getSentAt(), r.getFeedbackDue(), feedback);
+                r.getSentAt(), r.getFeedbackDue(), feedback, r.getOriginalClassification() == null ? null
+                        : new Dossier.ClassCorrectionView(r.getOriginalClassification(), r.getClassCorrectionReason(),
+                                r.getClassCorrectedBy(), r.getClassCorrectedAt()));
     }
 }

@@ -105,6 +105,25 @@ class HandlingController {
         return StepResult.of(proposals.require(id));
     }
 
+    /** Rule 7: the office corrects the class of a unit's sent reply, with a reason; no task behind it. */
+    @PostMapping("/api/proposals/{id}/units/{unit}/reply/classification")
+    StepResult correctReplyClass(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
+        Actor actor = currentActor.get();
+        access.requireVisible(id, actor);
+        if (!actor.isOffice()) {
+            throw new ForbiddenException("只有提案委员会可以更正答复类别");
+        }
+        transaction.executeWithoutResult(status -> {
+            UnitAssignment assignment = assignments.current(id, unit);
+            String before = assignment.latestSentReply().map(r -> r.getClassification()).orElse(null);
+            inputs.correctReplyClass(assignment, Input.of(body), actor);
+            String after = assignment.latestSentReply().orElseThrow().getClassification();
+            audit.record(AuditAction.REPLY_CLASS_CORRECTED, "更正答复类别：" + before + "类改为" + after + "类", id, unit,
+                    null, "承办单位：" + catalog.unitName(unit) + "；原因：" + body.get("correctionReason"));
+        });
+        return StepResult.of(proposals.require(id));
+    }
+
     private Actor handlerOf(long id, String unit) {
         Actor actor = currentActor.get();
         access.requireVisible(id, actor);

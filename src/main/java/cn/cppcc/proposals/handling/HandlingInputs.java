@@ -5,6 +5,7 @@ import cn.cppcc.proposals.assignment.ReplyDraft;
 import cn.cppcc.proposals.assignment.UnitAssignment;
 import cn.cppcc.proposals.assignment.UnitAssignmentService;
 import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.ConflictException;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
@@ -41,6 +42,37 @@ public class HandlingInputs {
     }
 
     void draftReply(UnitAssignment assignment, Input input, Actor actor) {
+        ClassOfReply replyClass = classOfReply(input);
+        String text = input.requiredText("text", settings.reply().textMaxLength());
+        String leader = input.text("responsibleLeader", 50);
+        String leaderPhone = phone(input, "leaderPhone");
+        String handler = input.text("handlerName", 50);
+        String handlerPhone = phone(input, "handlerPhone");
+        input.validate();
+        assignments.draftReply(assignment, new ReplyDraft(replyClass.code(), text, replyClass.committedDate(),
+                replyClass.reason(), leader, leaderPhone, handler, handlerPhone), actor.userId());
+    }
+
+    /**
+     * Rule 7: the office corrects the class of the unit's sent reply, with a reason (correctionReason);
+     * the new class needs what a draft of it needs. The caller has checked who may.
+     */
+    void correctReplyClass(UnitAssignment assignment, Input input, Actor actor) {
+        ClassOfReply replyClass = classOfReply(input);
+        String correctionReason = input.requiredText("correctionReason", 2000);
+        input.validate();
+        String current = assignment.latestSentReply().map(r -> r.getClassification()).orElse(null);
+        if (current == null) {
+            throw new ConflictException("该承办单位尚未发出答复，无可更正的答复类别");
+        }
+        assignments.correctReplyClass(assignment, replyClass.code(), replyClass.committedDate(), replyClass.reason(),
+                correctionReason, actor.userId());
+    }
+
+    record ClassOfReply(String code, LocalDate committedDate, String reason) {}
+
+    /** Rule 7: a configured class, with the committed date or the reason it needs. */
+    private ClassOfReply classOfReply(Input input) {
         String classification = input.text("classification", 4);
         ProposalSettings.ReplyClass replyClass = null;
         if (classification == null) {
@@ -50,7 +82,6 @@ public class HandlingInputs {
             input.check(replyClass != null, "classification", "答复类别无效，可选："
                     + String.join("、", settings.reply().classes().stream().map(ProposalSettings.ReplyClass::code).toList()));
         }
-        String text = input.requiredText("text", settings.reply().textMaxLength());
         LocalDate committedDate = input.date("committedDate", clock.zone());
         String reason = input.text("reason", 2000);
         if (replyClass != null && replyClass.committedDateRequired()) {
@@ -63,13 +94,7 @@ public class HandlingInputs {
         if (replyClass != null && replyClass.reasonRequired()) {
             input.check(reason != null, "reason", replyClass.code() + "类答复须说明原因");
         }
-        String leader = input.text("responsibleLeader", 50);
-        String leaderPhone = phone(input, "leaderPhone");
-        String handler = input.text("handlerName", 50);
-        String handlerPhone = phone(input, "handlerPhone");
-        input.validate();
-        assignments.draftReply(assignment, new ReplyDraft(classification, text, committedDate, reason, leader,
-                leaderPhone, handler, handlerPhone), actor.userId());
+        return new ClassOfReply(classification, committedDate, reason);
     }
 
     private static String phone(Input input, String field) {

@@ -15,7 +15,7 @@ final class FieldLabels {
             Map.entry("mergeInto", "并入提案"), Map.entry("convertTo", "转交单位"), Map.entry("comment", "意见"),
             Map.entry("mode", "承办方式"), Map.entry("units", "承办单位"), Map.entry("lead", "主办单位"),
             Map.entry("deadline", "期限"), Map.entry("deadlineReason", "延长期限的理由"), Map.entry("accept", "是否签收"),
-            Map.entry("reason", "理由"), Map.entry("suggestedUnit", "建议承办单位"), Map.entry("newUnit", "改派单位"),
+            Map.entry("reason", "理由"), Map.entry("correctionReason", "更正理由"), Map.entry("suggestedUnit", "建议承办单位"), Map.entry("newUnit", "改派单位"),
             Map.entry("text", "内容"), Map.entry("action", "本次办理"), Map.entry("method", "协商方式"),
             Map.entry("date", "日期"), Map.entry("participants", "参加人员"), Map.entry("summary", "协商情况"),
             Map.entry("classification", "答复类别"), Map.entry("committedDate", "承诺解决日期"),

@@ -152,4 +152,36 @@ class HandlingIntegrationTest extends IntegrationTestSupport {
         assertThat(answer.status()).isGreaterThanOrEqualTo(400);
         assertThat(proposals.unit(id, "transport").get("consultations")).isEmpty();
     }
+
+    @Test
+    void theOfficeCorrectsASentReplysClassWithAReason() {
+        long id = proposals.handledBy("edu");
+        String correction = unitPath(id, "edu", "reply/classification");
+        Map<String, Object> toA = Map.of("classification", "A", "correctionReason", "所提建议已全部落实，应为A类");
+        assertProblem(api.post("office1", correction, toA), 409, null);   // nothing sent yet
+
+        proposals.replied(id, "edu", "C");
+        assertProblem(api.post("edu1", correction, toA), 403, null);
+        assertProblem(api.post("member1", correction, toA), 403, null);
+        assertProblem(api.post("office1", correction, Map.of("classification", "A")), 400, "correctionReason");
+        assertProblem(api.post("office1", correction, Map.of("classification", "E", "correctionReason", "x")), 400,
+                "classification");
+        assertProblem(api.post("office1", correction, Map.of("classification", "B", "correctionReason", "x")), 400,
+                "committedDate");
+        assertThat(proposals.unit(id, "edu").at("/reply/classification").asText()).isEqualTo("C");
+
+        assertThat(api.post("office1", correction, toA).status()).isEqualTo(200);
+        JsonNode reply = proposals.unit(id, "edu").get("reply");
+        assertThat(reply.get("classification").asText()).isEqualTo("A");
+        assertThat(reply.at("/classCorrection/originalClassification").asText()).isEqualTo("C");
+        assertThat(reply.at("/classCorrection/reason").asText()).isEqualTo("所提建议已全部落实，应为A类");
+        assertThat(reply.at("/classCorrection/by").asText()).isEqualTo("office1");
+        // the proposer sees the class that counts and why it changed
+        JsonNode seenByMember = api.get("member1", "/api/proposals/" + id).body();
+        assertThat(seenByMember.findValuesAsText("originalClassification")).containsOnly("C");
+        assertThat(seenByMember.findValuesAsText("classification")).containsOnly("A");
+        JsonNode recorded = api.get("auditor1", "/api/audit/events?action=REPLY_CLASS_CORRECTED&proposal=" + id).body();
+        assertThat(recorded.findValuesAsText("actor")).containsExactly("office1");
+        assertThat(recorded.findValuesAsText("actionName")).containsExactly("更正答复类别：C类改为A类");
+    }
 }

@@ -75,6 +75,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         rows.add(new Row("GET", review + "/attachments", null, expect(401, PASS, 404, PASS, 404, 404, 404, 404, PASS, 404)));
         rows.add(new Row("POST", unit + "/acceptance", Map.of(), expect(401, 403, 404, 403, PASS, 404, 403, 404, 403, 404)));
         rows.add(new Row("POST", unit + "/objection-resolution", Map.of(), expect(401, 403, 404, PASS, 403, 404, 403, 404, 403, 404)));
+        rows.add(new Row("POST", unit + "/reply/classification", Map.of(), expect(401, 403, 404, PASS, 403, 404, 403, 404, 403, 404)));
         rows.add(new Row("POST", unit + "/opinion", Map.of(), expect(401, 403, 404, 403, PASS, 404, 403, 404, 403, 404)));
         rows.add(new Row("POST", unit + "/consultations", Map.of(), expect(401, 403, 404, 403, PASS, 404, 403, 404, 403, 404)));
         rows.add(new Row("POST", unit + "/reply", Map.of(), expect(401, 403, 404, 403, PASS, 404, 403, 404, 403, 404)));
