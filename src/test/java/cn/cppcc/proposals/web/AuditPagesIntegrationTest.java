@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The audit page: search, CSV, verification. */
+/** The audit page (search, CSV, verification) and the dossier's timeline with its archive PDF. */
 class AuditPagesIntegrationTest extends PagesTestSupport {
 
     @Test
@@ -82,5 +82,30 @@ class AuditPagesIntegrationTest extends PagesTestSupport {
         assertThat(verified.body()).contains("id=\"verify-ok\"").doesNotContain("id=\"verify-broken\"");
         // without the CSRF token it is refused
         assertThat(auditor.post("/audit/verify", Map.of(), false).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theDossierShowsTheTimelineAndTheArchivePdf() {
+        long id = proposals.handledBy("transport");
+        PageSession auditor = as("auditor1");
+        Page dossier = auditor.get("/proposals/" + id);
+        assertThat(dossier.status()).isEqualTo(200);
+        assertThat(dossier.missingKeys()).isEmpty();
+        String timeline = text(dossier.body().substring(dossier.body().indexOf("id=\"timeline\"")));
+        assertThat(timeline).contains("办理经过", "提交提案", "审查立案：立案", "签收");
+        assertThat(dossier.body()).contains("class=\"mb-2 history-entry\" data-source=\"engine\"",
+                "href=\"/proposals/" + id + "/dossier.pdf\"");
+        Page pdf = auditor.get("/proposals/" + id + "/dossier.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(as("office1").get("/proposals/" + id).body()).contains("id=\"dossier-pdf\"");
+
+        // the proposer sees their timeline, without the archive
+        Page member = as("member1").get("/proposals/" + id);
+        assertThat(text(member.body().substring(member.body().indexOf("id=\"timeline\"")))).contains("提交提案");
+        assertThat(member.body()).doesNotContain("id=\"dossier-pdf\"");
+        assertThat(as("member1").get("/proposals/" + id + "/dossier.pdf").status()).isEqualTo(403);
+        assertThat(as("member2").get("/proposals/" + id).status()).isEqualTo(404);
     }
 }
