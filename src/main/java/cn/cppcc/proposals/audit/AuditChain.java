@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wait but no deadlock.
  */
 @Component
-class AuditChain {
+public class AuditChain {
 
     static final String COLUMNS = "seq, occurred_at, actor, actor_roles, action, action_name, proposal_id, unit_code,"
             + " subject, client_ip, detail, prev_hash, hash";
@@ -108,7 +108,7 @@ class AuditChain {
     }
 
     /** The outcome of a verification; {@code firstBrokenSeq} only when broken. */
-    record Verification(boolean ok, long checked, Long firstBrokenSeq, long lastSeq, String lastHash) {}
+    public record Verification(boolean ok, long checked, Long firstBrokenSeq, long lastSeq, String lastHash) {}
 
     private static final class Walk {
         long checked;

@@ -31,10 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * API.md "Reports, audit": the search of the trail, its CSV export and the verification, for
  * auditors only. The office does not read the whole trail: it is the busiest actor in it (who audits
- * whom), and it sees each proposal's timeline.
+ * whom), and it sees each proposal's timeline. The audit page (web/audit/AuditPages) calls these
+ * methods, so that it allows exactly what the API allows.
  */
 @RestController
-class AuditController {
+public class AuditController {
 
     static final int MAX_PAGE_SIZE = 200;
 
@@ -58,7 +59,7 @@ class AuditController {
         this.readOnly.setReadOnly(true);
     }
 
-    record Item(long seq, Instant at, String actor, String actorRoles, String action, String actionName,
+    public record Item(long seq, Instant at, String actor, String actorRoles, String action, String actionName,
                 Long proposalId, String unit, String subject, String clientIp, String detail, String prevHash,
                 String hash) {
 
@@ -68,12 +69,12 @@ class AuditController {
         }
     }
 
-    record Page(List<Item> items, long total, boolean totalCapped, int page, int size) {}
+    public record Page(List<Item> items, long total, boolean totalCapped, int page, int size) {}
 
-    record ActionView(String code, String name) {}
+    public record ActionView(String code, String name) {}
 
     @GetMapping("/api/audit/events")
-    Page search(@RequestParam Map<String, String> query) {
+    public Page search(@RequestParam Map<String, String> query) {
         requireAuditor();
         Input input = Input.of(new HashMap<>(query));
         AuditEvents.Filter filter = filter(input);
@@ -93,7 +94,7 @@ class AuditController {
 
     /** The search's records as CSV, oldest first, all of them (up to proposals.audit.export-max-rows). */
     @GetMapping("/api/audit/events.csv")
-    void export(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
+    public void export(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
         requireAuditor();
         Input input = Input.of(new HashMap<>(query));
         AuditEvents.Filter filter = filter(input);
@@ -122,13 +123,13 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/verify")
-    AuditChain.Verification verify() {
+    public AuditChain.Verification verify() {
         requireAuditor();
         return chain.verify();
     }
 
     @GetMapping("/api/audit/actions")
-    List<ActionView> actions() {
+    public List<ActionView> actions() {
         requireAuditor();
         return Arrays.stream(AuditAction.values()).map(a -> new ActionView(a.name(), a.label())).toList();
     }

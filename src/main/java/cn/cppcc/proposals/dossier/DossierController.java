@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/proposals} and {@code GET /api/proposals/{id}} (API.md "Proposals"). */
 @RestController
-class DossierController {
+public class DossierController {
 
     static final int MAX_PAGE_SIZE = 100;
 
@@ -52,7 +52,7 @@ class DossierController {
     /** API.md's filters and those of the reports' figures (README "API"); bad ones answer 400 naming the field. */
     /** The dossier with its timeline as a PDF for the archive (档案): the office and auditors. */
     @GetMapping("/api/proposals/{id}/dossier.pdf")
-    ResponseEntity<byte[]> archive(@PathVariable long id) {
+    public ResponseEntity<byte[]> archive(@PathVariable long id) {
         Actor actor = currentActor.get();
         Dossier dossier = dossiers.dossier(id, actor);
         if (!actor.isOffice() && !actor.isIn(Actor.AUDITORS)) {

@@ -1,7 +1,9 @@
 package cn.cppcc.proposals.web;
 
 import cn.cppcc.proposals.attachment.AttachmentService;
+import cn.cppcc.proposals.audit.ProposalHistory;
 import cn.cppcc.proposals.dossier.Dossier;
+import cn.cppcc.proposals.dossier.DossierController;
 import cn.cppcc.proposals.dossier.DossierService;
 import cn.cppcc.proposals.dossier.ProposalList;
 import cn.cppcc.proposals.proposal.Proposal;
@@ -15,9 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The list of proposals the user may see, and the dossier page 案卷 of one proposal for everyone
  * who may see it: its text, attachments, units with state and deadline, consultations, opinions,
- * replies, ratings and what happened when.
+ * replies, ratings, and what happened when as {@code GET /api/proposals/{id}/history} tells it
+ * (audit/ProposalHistory: each sees what the API shows them), with the archive PDF for the office
+ * and auditors.
  */
 @Controller
 public class DossierPages {
@@ -51,9 +53,14 @@ public class DossierPages {
     private final OpenTasks openTasks;
     private final CurrentActor currentActor;
     private final StepRunner runner;
+    private final ProposalHistory history;
+    private final DossierController archives;
 
     DossierPages(DossierService dossiers, ProposalList list, ProposalAccess access, AttachmentService attachments,
-            OpenTasks openTasks, CurrentActor currentActor, StepRunner runner) {
+            OpenTasks openTasks, CurrentActor currentActor, StepRunner runner, ProposalHistory history,
+            DossierController archives) {
+        this.history = history;
+        this.archives = archives;
         this.dossiers = dossiers;
         this.list = list;
         this.access = access;
@@ -169,7 +176,8 @@ public class DossierPages {
         Dossier dossier = dossiers.dossier(id, actor);
         Proposal proposal = access.requireVisible(id, actor);
         model.addAttribute("d", dossier);
-        model.addAttribute("timeline", timeline(dossier));
+        model.addAttribute("history", history.of(id, actor));
+        model.addAttribute("mayArchive", actor.isOffice() || actor.isIn(Actor.AUDITORS));
         model.addAttribute("tasks", openTasks.mineFor(id, actor));
         model.addAttribute("mayUpload", mayUpload(proposal, actor));
         model.addAttribute("mayWithdraw", proposal.getProposer().equals(actor.userId())
@@ -178,64 +186,13 @@ public class DossierPages {
         return "proposals/dossier";
     }
 
-    /** One thing that happened, for the timeline; {@code detail} is plain text. */
-    public record Event(Instant at, String what, String by, String detail) {}
-
-    /** What the dossier tells of the proposal's history, oldest first (the history endpoint comes later). */
-    static List<Event> timeline(Dossier d) {
-        List<Event> events = new ArrayList<>();
-        events.add(new Event(d.createdAt(), "timeline.submitted", d.proposer(), null));
-        for (Dossier.CoProposerView c : d.coProposerDetails()) {
-            if (c.answeredAt() != null) {
-                events.add(new Event(c.answeredAt(), "timeline.coProposer." + c.state(), c.user(), null));
-            }
-        }
-        for (Dossier.ReviewView r : d.reviews()) {
-            events.add(new Event(r.at(), "timeline.review." + r.decision(), r.reviewer(), r.comment()));
-        }
-        for (Dossier.UnitView u : d.units()) {
-            if (u.acceptedAt() != null) {
-                events.add(new Event(u.acceptedAt(), u.acceptedBySilence() ? "timeline.acceptedBySilence" : "timeline.accepted",
-                        null, u.name()));
-            }
-            for (Dossier.ConsultationView c : u.consultations()) {
-                events.add(new Event(c.recordedAt(), "timeline.consultation", c.recordedBy(), u.name()));
-            }
-            if (u.opinion() != null) {
-                events.add(new Event(u.opinion().at(), "timeline.opinion", u.opinion().by(), u.name()));
-            }
-            for (Dossier.ReplyView r : u.replies()) {
-                if (r.signedAt() != null) {
-                    events.add(new Event(r.signedAt(), "RETURNED".equals(r.status()) ? "timeline.replyReturned"
-                            : "timeline.replySigned", r.signedBy(), u.name()));
-                }
-                if (r.sentAt() != null) {
-                    events.add(new Event(r.sentAt(), "timeline.replySent", null, u.name()));
-                }
-                if (r.feedback() != null && r.feedback().at() != null) {
-                    events.add(new Event(r.feedback().at(), "timeline.rated." + r.feedback().rating(), null, u.name()));
-                }
-            }
-        }
-        for (var w : d.withdrawals()) {
-            events.add(new Event(w.requestedAt(), "timeline.withdrawalRequested", w.requestedBy(), w.reason()));
-            if (w.decidedAt() != null) {
-                events.add(new Event(w.decidedAt(), "timeline.withdrawal." + w.decision(), w.decidedBy(), w.comment()));
-            }
-        }
-        for (var note : d.supervision()) {
-            events.add(new Event(note.at(), "timeline.supervision", note.by(), note.note()));
-        }
-        for (var followUp : d.followUps()) {
-            if (followUp.at() != null) {
-                events.add(new Event(followUp.at(), "timeline.followUp", followUp.by(), followUp.result()));
-            }
-        }
-        if (d.closedAt() != null) {
-            events.add(new Event(d.closedAt(), "timeline.closed", null, null));
-        }
-        events.sort(Comparator.comparing(Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
-        return events;
+    /**
+     * The dossier as a PDF for the archive, by the API's own {@code GET /api/proposals/{id}/dossier.pdf}
+     * (the office and auditors; recorded in the audit trail), for the page session.
+     */
+    @GetMapping("/proposals/{id}/dossier.pdf")
+    ResponseEntity<byte[]> archive(@PathVariable long id) {
+        return archives.archive(id);
     }
 
     @GetMapping("/proposals/{id}/attachments/{attachmentId}")

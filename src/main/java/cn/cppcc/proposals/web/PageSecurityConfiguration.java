@@ -22,8 +22,8 @@ class PageSecurityConfiguration {
 
     /** Every path the pages answer; nothing of the API, the engine REST API or the webapps. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/proposals", "/proposals/**", "/office",
-            "/office/**", "/unit", "/unit/**", "/search", "/dashboard", "/reports", "/reports/**", "/published",
-            "/published/**", "/admin", "/admin/**", "/assets/**", "/webjars/**", "/favicon.ico"};
+            "/office/**", "/unit", "/unit/**", "/search", "/dashboard", "/reports", "/reports/**", "/audit",
+            "/audit/**", "/published", "/published/**", "/admin", "/admin/**", "/assets/**", "/webjars/**", "/favicon.ico"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
