@@ -4,23 +4,14 @@ import cn.cppcc.proposals.proposal.Proposal;
 import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.NotFoundException;
-import cn.cppcc.proposals.workflow.EngineAsSystem;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
-import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.MyTasks;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,19 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenTasks {
 
-    static final int MAX_TASKS = 500;
     static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
 
-    private final TaskService taskService;
-    private final RuntimeService runtimeService;
-    private final EngineAsSystem system;
+    private final MyTasks myTasks;
     private final ProposalService proposals;
 
-    OpenTasks(TaskService taskService, RuntimeService runtimeService, EngineAsSystem system,
-            ProposalService proposals) {
-        this.taskService = taskService;
-        this.runtimeService = runtimeService;
-        this.system = system;
+    OpenTasks(MyTasks myTasks, ProposalService proposals) {
+        this.myTasks = myTasks;
         this.proposals = proposals;
     }
 
@@ -69,45 +54,17 @@ public class OpenTasks {
     }
 
     private List<OpenTask> find(Actor actor, Long proposalId) {
-        TaskQuery query = taskService.createTaskQuery();
-        if (proposalId != null) {
-            query.processInstanceBusinessKey(String.valueOf(proposalId));
-        }
-        TaskQuery mine = query.or().taskAssignee(actor.userId()).taskCandidateUser(actor.userId());
-        if (!actor.groups().isEmpty()) {
-            mine.taskCandidateGroupIn(actor.groups());
-        }
-        List<Task> tasks = mine.endOr().orderByTaskCreateTime().asc().listPage(0, MAX_TASKS);
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        Set<String> instances = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        // The tasks are the user's; which proposal and unit they belong to is the application's to read.
-        Map<String, String> businessKeys = system.read(() -> runtimeService.createProcessInstanceQuery()
-                .processInstanceIds(instances).list()).stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
-        Map<String, Object> units = system.read(() -> runtimeService.createVariableInstanceQuery()
-                .processInstanceIdIn(instances.toArray(String[]::new))
-                .variableName(ProposalVariables.UNIT_CODE).list()).stream()
-                .filter(v -> v.getExecutionId().equals(v.getProcessInstanceId()))
-                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
         Map<Long, Proposal> known = new HashMap<>();
         List<OpenTask> open = new ArrayList<>();
-        for (Task task : tasks) {
-            String key = businessKeys.get(task.getProcessInstanceId());
-            if (key == null || !key.matches("\\d{1,18}")) {
-                continue;
-            }
-            long id = Long.parseLong(key);
-            Proposal proposal = known.computeIfAbsent(id, this::proposal);
+        for (MyTasks.MyTask task : myTasks.of(actor, proposalId)) {
+            Proposal proposal = task.proposalId() == null ? null : known.computeIfAbsent(task.proposalId(), this::proposal);
             if (proposal == null) {
                 continue;
             }
-            String unit = (String) units.get(task.getProcessInstanceId());
-            open.add(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), id, unit,
-                    task.getDueDate(), task.getCreateTime(),
-                    proposal.getNumber() != null ? proposal.getNumber() : "#" + proposal.getSerialNo(),
-                    proposal.getTitle(), proposal.getProposer(), page(task.getId(), task.getTaskDefinitionKey(), id, unit)));
+            long id = task.proposalId();
+            open.add(new OpenTask(task.taskId(), task.taskKey(), task.name(), id, task.unit(), task.due(),
+                    task.created(), proposal.getNumber() != null ? proposal.getNumber() : "#" + proposal.getSerialNo(),
+                    proposal.getTitle(), proposal.getProposer(), page(task.taskId(), task.taskKey(), id, task.unit())));
         }
         return open;
     }
