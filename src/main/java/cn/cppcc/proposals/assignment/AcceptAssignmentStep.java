@@ -8,6 +8,8 @@ import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -38,16 +40,21 @@ class AcceptAssignmentStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment a = assignment(task);
+    public Taker taker() {
+        return Taker.UNIT_HANDLER;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment a = assignment(subject);
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("unitRoleText", UnitTexts.role(a.getRole()));
         task.setVariableLocal("replyDeadline", a.getDeadline().toString());
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
-        UnitAssignment assignment = assignment(task);
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
+        UnitAssignment assignment = assignment(subject);
         Boolean accept = input.requiredBoolean("accept");
         if (Boolean.FALSE.equals(accept)) {
             input.requiredText("reason", 2000);
@@ -71,8 +78,7 @@ class AcceptAssignmentStep implements Step {
         task.getExecution().setVariable(ProposalVariables.ACCEPTED, accept);
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    private UnitAssignment assignment(StepSubject subject) {
+        return assignments.ofInstance(subject.processInstanceId());
     }
 }

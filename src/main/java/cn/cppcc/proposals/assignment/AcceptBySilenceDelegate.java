@@ -20,7 +20,8 @@ class AcceptBySilenceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assignments.acceptBySilence((Long) execution.getVariable(PROPOSAL_ID), (String) execution.getVariable(UNIT_CODE));
+        var assignment = assignments.ofInstance(execution.getProcessInstanceId());
+        assignments.acceptBySilence(assignment.getProposalId(), assignment.getUnitCode());
         execution.setVariable(ACCEPTED, true);
     }
 }

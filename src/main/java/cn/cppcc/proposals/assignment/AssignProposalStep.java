@@ -10,6 +10,8 @@ import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,10 +56,15 @@ class AssignProposalStep implements Step {
         return Set.of("mode", "units", "lead", "deadline", "deadlineReason");
     }
 
+    @Override
+    public Taker taker() {
+        return Taker.OFFICE;
+    }
+
     /** The form shows the decision table's suggestions and every unit to choose from. */
     @Override
-    public void prepare(DelegateTask task) {
-        Proposal proposal = proposals.require((Long) task.getVariable(ProposalVariables.PROPOSAL_ID));
+    public void prepare(DelegateTask task, StepSubject subject) {
+        Proposal proposal = proposals.require(subject.proposalId());
         String suggested = suggestions.suggest(proposal).stream()
                 .map(s -> s.code() + " " + s.name() + "（" + s.reason() + "）")
                 .collect(Collectors.joining("\n"));
@@ -68,7 +75,7 @@ class AssignProposalStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         AssignmentMode mode = input.requiredEnum("mode", AssignmentMode.class);
         List<String> units = new ArrayList<>(new LinkedHashSet<>(input.list("units", MAX_UNITS, 32)));
         String lead = input.text("lead", 32);
@@ -85,7 +92,7 @@ class AssignProposalStep implements Step {
             input.check(reason != null, "deadlineReason", "答复期限超过默认期限的，须说明理由");
         }
         input.validate();
-        Proposal proposal = proposals.require((Long) task.getVariable(ProposalVariables.PROPOSAL_ID));
+        Proposal proposal = proposals.require(subject.proposalId());
         assignments.assign(proposal, planned, deadline != null ? deadline : assignments.defaultReplyDeadline(),
                 reason, actor.userId());
     }

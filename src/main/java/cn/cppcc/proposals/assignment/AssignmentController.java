@@ -42,43 +42,32 @@ class AssignmentController {
 
     @GetMapping("/api/proposals/{id}/unit-suggestions")
     List<UnitSuggestions.Suggestion> unitSuggestions(@PathVariable long id) {
-        Proposal proposal = officeOnly(id);
+        Actor actor = currentActor.get();
+        Proposal proposal = access.requireVisible(id, actor);
+        // the suggestions serve who may assign
+        steps.requireMayTake(TaskTarget.of(id, ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL), actor);
         return suggestions.suggest(proposal);
     }
 
     @PostMapping("/api/proposals/{id}/assignment")
     StepResult assign(@PathVariable long id, @RequestBody Map<String, Object> body) {
-        officeOnly(id);
+        access.requireVisible(id, currentActor.get());
         steps.complete(TaskTarget.of(id, ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL), body);
         return StepResult.of(proposals.require(id));
     }
 
     @PostMapping("/api/proposals/{id}/units/{unit}/acceptance")
     StepResult accept(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
-        Actor actor = currentActor.get();
-        access.requireVisible(id, actor);
-        TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT);
-        if (!actor.handles(unit)) {
-            throw new ForbiddenException("只有该承办单位的经办人可以签收");
-        }
-        steps.complete(target, body);
+        access.requireVisible(id, currentActor.get());
+        steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT), body);
         return StepResult.of(proposals.require(id));
     }
 
     @PostMapping("/api/proposals/{id}/units/{unit}/objection-resolution")
     StepResult resolveObjection(@PathVariable long id, @PathVariable String unit,
             @RequestBody Map<String, Object> body) {
-        officeOnly(id);
+        access.requireVisible(id, currentActor.get());
         steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_RESOLVE_OBJECTION), body);
         return StepResult.of(proposals.require(id));
-    }
-
-    private Proposal officeOnly(long id) {
-        Actor actor = currentActor.get();
-        Proposal proposal = access.requireVisible(id, actor);
-        if (!actor.isOffice()) {
-            throw new ForbiddenException("只有提案委员会可以办理");
-        }
-        return proposal;
     }
 }

@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.assignment;
 
+import cn.cppcc.proposals.workflow.StepSubjects;
 import static cn.cppcc.proposals.workflow.ProposalVariables.ACCEPTANCE_DUE;
 import static cn.cppcc.proposals.workflow.ProposalVariables.OPINION_DUE;
 import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSAL_ID;
@@ -33,7 +34,7 @@ class OpenUnitAssignmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UnitAssignment assignment = assignments.open((Long) execution.getVariable(PROPOSAL_ID),
+        UnitAssignment assignment = assignments.open(StepSubjects.proposalIdOf(execution),
                 (String) execution.getVariable(UNIT_CODE), execution.getProcessInstanceId());
         execution.setVariable(UNIT_ROLE, assignment.getRole().name());
         execution.setVariable(ACCEPTANCE_DUE, clock.endOf(assignment.getAcceptanceDue()));

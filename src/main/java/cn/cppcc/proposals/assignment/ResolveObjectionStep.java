@@ -5,6 +5,8 @@ import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -36,8 +38,13 @@ class ResolveObjectionStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment a = assignment(task);
+    public Taker taker() {
+        return Taker.OFFICE;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment a = assignment(subject);
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("objectionReason", a.getObjectionReason());
         task.setVariableLocal("objectionSuggestedUnit", a.getObjectionSuggestedUnit() == null ? "（未建议）"
@@ -45,8 +52,8 @@ class ResolveObjectionStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
-        UnitAssignment assignment = assignment(task);
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
+        UnitAssignment assignment = assignment(subject);
         ObjectionDecision decision = input.requiredEnum("decision", ObjectionDecision.class);
         String comment = input.text("comment", 2000);
         String newUnit = null;
@@ -70,8 +77,7 @@ class ResolveObjectionStep implements Step {
         task.getExecution().setVariable(ProposalVariables.OBJECTION_DECISION, decision.name());
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    private UnitAssignment assignment(StepSubject subject) {
+        return assignments.ofInstance(subject.processInstanceId());
     }
 }

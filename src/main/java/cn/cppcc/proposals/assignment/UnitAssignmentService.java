@@ -6,9 +6,11 @@ import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
+import cn.cppcc.proposals.workflow.InstanceUnits;
 import cn.cppcc.proposals.workflow.TaskTarget;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class UnitAssignmentService {
+public class UnitAssignmentService implements InstanceUnits {
 
     private final UnitAssignmentRepository assignments;
     private final ProposalService proposals;
@@ -53,6 +55,20 @@ public class UnitAssignmentService {
                 .filter(a -> a.getUnitCode().equals(unitCode) && a.getStatus() != UnitStatus.REASSIGNED)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("该提案未交办给单位：" + unitCode));
+    }
+
+    /** The assignment that the unit-handling process instance works on; 404 if none. */
+    @Transactional(readOnly = true)
+    public UnitAssignment ofInstance(String processInstanceId) {
+        return assignments.findFirstByProcessInstanceIdAndStatusNot(processInstanceId, UnitStatus.REASSIGNED)
+                .orElseThrow(() -> new NotFoundException("没有该承办单位的办理流程：" + processInstanceId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> unitOf(String processInstanceId) {
+        return assignments.findFirstByProcessInstanceIdAndStatusNot(processInstanceId, UnitStatus.REASSIGNED)
+                .map(UnitAssignment::getUnitCode);
     }
 
     /** The open user task {@code taskKey} of the unit's handling instance in the proposal. */

@@ -1,6 +1,7 @@
 package cn.cppcc.proposals.audit;
 
 import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.workflow.InstanceUnits;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
@@ -78,10 +79,12 @@ class EngineAudit extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<AuditTrail> trail;
     private final ObjectProvider<Catalog> catalog;
+    private final ObjectProvider<InstanceUnits> units;
 
-    EngineAudit(ObjectProvider<AuditTrail> trail, ObjectProvider<Catalog> catalog) {
+    EngineAudit(ObjectProvider<AuditTrail> trail, ObjectProvider<Catalog> catalog, ObjectProvider<InstanceUnits> units) {
         this.trail = trail;
         this.catalog = catalog;
+        this.units = units;
     }
 
     @Override
@@ -108,9 +111,11 @@ class EngineAudit extends AbstractProcessEnginePlugin {
         }
 
         private void ended(DelegateExecution execution) {
-            Object proposal = execution.getVariable(ProposalVariables.PROPOSAL_ID);
-            Long proposalId = proposal instanceof Number n ? n.longValue() : null;
-            String unit = (String) execution.getVariable(ProposalVariables.UNIT_CODE);
+            // the proposal and unit from the engine's records (business key, unit assignment), not variables
+            String businessKey = execution.getProcessBusinessKey();
+            Long proposalId = businessKey != null && businessKey.matches("\\d{1,18}") ? Long.valueOf(businessKey) : null;
+            String unit = proposalId == null ? null
+                    : units.getObject().unitOf(execution.getProcessInstanceId()).orElse(null);
             Object given = execution.getVariableLocal(ProposalVariables.AUDIT_DETAIL);
             if (given != null) {
                 execution.removeVariableLocal(ProposalVariables.AUDIT_DETAIL);

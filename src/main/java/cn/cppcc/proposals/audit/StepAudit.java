@@ -63,8 +63,7 @@ class StepAudit {
             }
             case UnitHandlingProcess.TASK_DRAFT_REPLY -> {
                 if ("CONSULTATION".equals(in.get("action"))) {
-                    action = AuditAction.CONSULTATION_RECORDED;
-                    name = "记录协商：" + code(in.get("method"));
+                    return; // the consultation is recorded with its own record, as on every door (HandlingInputs)
                 } else {
                     action = AuditAction.REPLY_DRAFTED;
                     name = "答复：" + in.getOrDefault("classification", "") + "类";

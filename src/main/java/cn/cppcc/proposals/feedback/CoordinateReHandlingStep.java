@@ -12,6 +12,8 @@ import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.time.LocalDate;
 import java.util.Set;
@@ -49,8 +51,13 @@ class CoordinateReHandlingStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment a = assignment(task);
+    public Taker taker() {
+        return Taker.OFFICE;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment a = assignment(subject);
         Reply reply = a.latestSentReply().orElseThrow();
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("ratingComment", reply.getRatingComment() == null ? "" : reply.getRatingComment());
@@ -58,7 +65,7 @@ class CoordinateReHandlingStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         String note = input.requiredText("note", 2000);
         LocalDate deadline = input.date("deadline", clock.zone());
         if (deadline != null) {
@@ -68,7 +75,7 @@ class CoordinateReHandlingStep implements Step {
         }
         input.validate();
         LocalDate due = deadline != null ? deadline : assignments.defaultReHandlingDeadline();
-        UnitAssignment assignment = assignment(task);
+        UnitAssignment assignment = assignment(subject);
         assignments.coordinate(assignment, note, due, actor.userId());
         task.getExecution().setVariable(ProposalVariables.REPLY_DUE, clock.endOf(due));
         java.util.Map<String, String> values = assignments.describe(assignment);
@@ -77,8 +84,7 @@ class CoordinateReHandlingStep implements Step {
                 assignment.getProposalId(), assignment.getUnitCode(), values);
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    private UnitAssignment assignment(StepSubject subject) {
+        return assignments.ofInstance(subject.processInstanceId());
     }
 }

@@ -37,25 +37,15 @@ class FeedbackController {
 
     @PostMapping("/api/proposals/{id}/units/{unit}/feedback")
     StepResult feedback(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
-        Actor actor = currentActor.get();
-        Proposal proposal = access.requireVisible(id, actor);
-        var target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_RATE_REPLY);
-        if (!proposal.getProposer().equals(actor.userId())) {
-            throw new ForbiddenException("只有领衔提案人可以评价答复");
-        }
-        steps.complete(target, body);
+        access.requireVisible(id, currentActor.get());
+        steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_RATE_REPLY), body);
         return StepResult.of(proposals.require(id));
     }
 
     @PostMapping("/api/proposals/{id}/units/{unit}/coordination")
     StepResult coordination(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
-        Actor actor = currentActor.get();
-        access.requireVisible(id, actor);
-        var target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING);
-        if (!actor.isOffice()) {
-            throw new ForbiddenException("只有提案委员会可以协调");
-        }
-        steps.complete(target, body);
+        access.requireVisible(id, currentActor.get());
+        steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING), body);
         return StepResult.of(proposals.require(id));
     }
 }

@@ -14,6 +14,8 @@ import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.TaskText;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.Set;
@@ -53,8 +55,13 @@ class RateReplyStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment a = assignment(task);
+    public Taker taker() {
+        return Taker.LEAD_PROPOSER;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment a = assignment(subject);
         Reply reply = a.latestSentReply().orElseThrow();
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("replyClassification", reply.getClassification() + " "
@@ -66,7 +73,7 @@ class RateReplyStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         Rating rating = input.requiredEnum("rating", Rating.class);
         input.check(rating != Rating.NO_RESPONSE, "rating", "请选择满意、基本满意或不满意");
         Boolean faceToFace = input.requiredBoolean("faceToFace");
@@ -75,7 +82,7 @@ class RateReplyStep implements Step {
             input.check(comment != null, "comment", "不满意的，请说明理由");
         }
         input.validate();
-        UnitAssignment assignment = assignment(task);
+        UnitAssignment assignment = assignment(subject);
         boolean reHandle = assignments.rate(assignment, rating, faceToFace, comment, actor.userId());
         task.getExecution().setVariable(ProposalVariables.RE_HANDLE, reHandle);
         if (reHandle) {
@@ -86,8 +93,7 @@ class RateReplyStep implements Step {
         }
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    private UnitAssignment assignment(StepSubject subject) {
+        return assignments.ofInstance(subject.processInstanceId());
     }
 }

@@ -20,6 +20,7 @@ class RecordNoResponseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assignments.recordNoResponse((Long) execution.getVariable(PROPOSAL_ID), (String) execution.getVariable(UNIT_CODE));
+        var assignment = assignments.ofInstance(execution.getProcessInstanceId());
+        assignments.recordNoResponse(assignment.getProposalId(), assignment.getUnitCode());
     }
 }

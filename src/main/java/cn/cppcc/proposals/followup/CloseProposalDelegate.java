@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.followup;
 
+import cn.cppcc.proposals.workflow.StepSubjects;
 import static cn.cppcc.proposals.workflow.ProposalVariables.FOLLOW_UP_NEEDED;
 import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSAL_ID;
 import static cn.cppcc.proposals.workflow.ProposalVariables.PUBLISHED;
@@ -26,7 +27,7 @@ class CloseProposalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long proposalId = (Long) execution.getVariable(PROPOSAL_ID);
+        long proposalId = StepSubjects.proposalIdOf(execution);
         proposals.close(proposalId);
         execution.setVariable(FOLLOW_UP_NEEDED, !followUps.units(proposalId).isEmpty());
         execution.setVariable(PUBLISHED, proposals.require(proposalId).isPublished());

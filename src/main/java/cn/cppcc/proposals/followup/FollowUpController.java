@@ -43,9 +43,7 @@ class FollowUpController {
     StepResult followUp(@PathVariable long id, @RequestBody Map<String, Object> body) {
         Actor actor = currentActor.get();
         access.requireVisible(id, actor);
-        if (!actor.isOffice()) {
-            throw new ForbiddenException("只有提案委员会可以记录回头看");
-        }
+        steps.requireMayTake(TaskTarget.of(id, ProposalHandlingProcess.TASK_FOLLOW_UP), actor);
         Input input = Input.of(body);
         String unit = input.text("unit", 32);
         input.validate();
@@ -61,6 +59,7 @@ class FollowUpController {
         return StepResult.of(proposals.require(id));
     }
 
+    /** The unit of a follow-up: the element of the follow-ups' multi-instance (FollowUpSchedule.units). */
     private String unitOf(Task task) {
         return (String) taskService.getVariable(task.getId(), ProposalVariables.UNIT_CODE);
     }

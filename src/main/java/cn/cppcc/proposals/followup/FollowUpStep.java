@@ -7,11 +7,14 @@ import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
 import cn.cppcc.proposals.notification.Recipients;
 import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.ConflictException;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.TaskText;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,11 +53,17 @@ class FollowUpStep implements Step {
         return Set.of("result");
     }
 
+    @Override
+    public Taker taker() {
+        return Taker.OFFICE;
+    }
+
     /** The form shows the reply and its commitment; the office is told the follow-up is due. */
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment assignment = assignment(task);
-        Reply reply = schedule.committedReply(assignment).orElseThrow();
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment assignment = assignment(subject);
+        Reply reply = schedule.committedReply(assignment)
+                .orElseThrow(() -> new ConflictException("该承办单位没有须回头看的答复"));
         Map<String, String> values = assignments.describe(assignment);
         task.setVariableLocal("unitName", values.get("unitName"));
         task.setVariableLocal("replyText", TaskText.fit(reply.getText()));
@@ -65,19 +74,23 @@ class FollowUpStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         String result = input.requiredText("result", 4000);
         input.validate();
-        UnitAssignment assignment = assignment(task);
-        Reply reply = schedule.committedReply(assignment).orElseThrow();
+        UnitAssignment assignment = assignment(subject);
+        Reply reply = schedule.committedReply(assignment)
+                .orElseThrow(() -> new ConflictException("该承办单位没有须回头看的答复"));
         jdbc.sql("insert into follow_ups (assignment_id, due, result, recorded_by, recorded_at) values (?, ?, ?, ?, ?)")
                 .params(assignment.getId(), reply.getCommittedDate(), result, actor.userId(),
                         OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))
                 .update();
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    /** The unit whose B-class reply is followed up (the multi-instance's element, see StepSubjects). */
+    private UnitAssignment assignment(StepSubject subject) {
+        if (subject.unitCode() == null) {
+            throw new ConflictException("该回头看没有对应的承办单位");
+        }
+        return assignments.current(subject.proposalId(), subject.unitCode());
     }
 }

@@ -16,6 +16,8 @@ import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.TaskText;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.Set;
@@ -58,8 +60,13 @@ class DraftReplyStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment a = assignment(task);
+    public Taker taker() {
+        return Taker.UNIT_HANDLER;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment a = assignment(subject);
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("replyDeadline", a.getDeadline().toString());
         task.setVariableLocal("handlingRound", a.getRound());
@@ -96,8 +103,8 @@ class DraftReplyStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
-        UnitAssignment assignment = assignment(task);
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
+        UnitAssignment assignment = assignment(subject);
         HandlingAction action = input.optionalEnum("action", HandlingAction.class);
         input.validate();
         if (action == HandlingAction.CONSULTATION) {
@@ -114,8 +121,7 @@ class DraftReplyStep implements Step {
         task.getExecution().setVariable(ProposalVariables.HANDLING_ACTION, action.name());
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    private UnitAssignment assignment(StepSubject subject) {
+        return assignments.ofInstance(subject.processInstanceId());
     }
 }

@@ -5,7 +5,6 @@ import cn.cppcc.proposals.audit.AuditAction;
 import cn.cppcc.proposals.audit.AuditDetails;
 import cn.cppcc.proposals.audit.AuditTrail;
 import cn.cppcc.proposals.catalog.Catalog;
-import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.assignment.UnitAssignmentService;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.proposal.ProposalService;
@@ -34,23 +33,23 @@ class HandlingController {
     private final ProposalService proposals;
     private final UnitAssignmentService assignments;
     private final HandlingInputs inputs;
+    private final Consultations consultations;
     private final StepService steps;
     private final CurrentActor currentActor;
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
     private final Catalog catalog;
-    private final ProposalClock clock;
 
     HandlingController(ProposalAccess access, ProposalService proposals, UnitAssignmentService assignments,
-            HandlingInputs inputs, StepService steps, CurrentActor currentActor, TransactionTemplate transaction,
-            AuditTrail audit, Catalog catalog, ProposalClock clock) {
+            HandlingInputs inputs, Consultations consultations, StepService steps, CurrentActor currentActor, TransactionTemplate transaction,
+            AuditTrail audit, Catalog catalog) {
         this.audit = audit;
         this.catalog = catalog;
-        this.clock = clock;
         this.access = access;
         this.proposals = proposals;
         this.assignments = assignments;
         this.inputs = inputs;
+        this.consultations = consultations;
         this.steps = steps;
         this.currentActor = currentActor;
         this.transaction = transaction;
@@ -58,7 +57,7 @@ class HandlingController {
 
     @PostMapping("/api/proposals/{id}/units/{unit}/opinion")
     StepResult opinion(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
-        handlerOf(id, unit);
+        access.requireVisible(id, currentActor.get());
         steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SEND_OPINION), body);
         return StepResult.of(proposals.require(id));
     }
@@ -69,24 +68,16 @@ class HandlingController {
     @PostMapping("/api/proposals/{id}/units/{unit}/consultations")
     ResponseEntity<Recorded> consultation(@PathVariable long id, @PathVariable String unit,
             @RequestBody Map<String, Object> body) {
-        Actor actor = handlerOf(id, unit);
-        Long consultationId = transaction.execute(status -> {
-            UnitAssignment assignment = assignments.current(id, unit);
-            Long recorded = inputs.recordConsultation(assignment, Input.of(body), actor);
-            Map<String, Object> given = new java.util.HashMap<>(body);
-            given.keySet().retainAll(java.util.Set.of("method", "date", "participants", "summary"));
-            audit.record(AuditAction.CONSULTATION_RECORDED, "记录协商：" + AuditDetails.label(body.get("method")), id,
-                    unit, "consultation:" + recorded,
-                    "承办单位：" + catalog.unitName(unit) + "；" + AuditDetails.of(given, clock.zone()));
-            return recorded;
-        });
+        Actor actor = currentActor.get();
+        access.requireVisible(id, actor);
+        Long consultationId = consultations.record(id, unit, body, actor);
         return ResponseEntity.created(URI.create("/api/proposals/" + id + "/units/" + unit + "/consultations/" + consultationId))
                 .body(new Recorded(consultationId));
     }
 
     @PostMapping("/api/proposals/{id}/units/{unit}/reply")
     StepResult reply(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
-        handlerOf(id, unit);
+        access.requireVisible(id, currentActor.get());
         Map<String, Object> reply = new HashMap<>(body);
         reply.put("action", HandlingAction.REPLY.name());
         steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_DRAFT_REPLY), reply);
@@ -95,13 +86,8 @@ class HandlingController {
 
     @PostMapping("/api/proposals/{id}/units/{unit}/sign-off")
     StepResult signOff(@PathVariable long id, @PathVariable String unit, @RequestBody Map<String, Object> body) {
-        Actor actor = currentActor.get();
-        access.requireVisible(id, actor);
-        var target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SIGN_OFF_REPLY);
-        if (!actor.leads(unit)) {
-            throw new ForbiddenException("只有该承办单位负责人可以签发");
-        }
-        steps.complete(target, body);
+        access.requireVisible(id, currentActor.get());
+        steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SIGN_OFF_REPLY), body);
         return StepResult.of(proposals.require(id));
     }
 
@@ -122,15 +108,5 @@ class HandlingController {
                     null, "承办单位：" + catalog.unitName(unit) + "；原因：" + body.get("correctionReason"));
         });
         return StepResult.of(proposals.require(id));
-    }
-
-    private Actor handlerOf(long id, String unit) {
-        Actor actor = currentActor.get();
-        access.requireVisible(id, actor);
-        assignments.current(id, unit);
-        if (!actor.handles(unit)) {
-            throw new ForbiddenException("只有该承办单位的经办人可以办理");
-        }
-        return actor;
     }
 }

@@ -25,8 +25,7 @@ final class Reminders {
     }
 
     static UnitAssignment assignment(UnitAssignmentService assignments, DelegateExecution execution) {
-        return assignments.current((Long) execution.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) execution.getVariable(ProposalVariables.UNIT_CODE));
+        return assignments.ofInstance(execution.getProcessInstanceId());
     }
 
     /** Task_RemindReplyDue. Rule 8: the unit is reminded of its reply deadline. */

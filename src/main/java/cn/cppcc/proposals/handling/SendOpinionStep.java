@@ -9,6 +9,8 @@ import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -37,8 +39,13 @@ class SendOpinionStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment a = assignment(task);
+    public Taker taker() {
+        return Taker.UNIT_HANDLER;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment a = assignment(subject);
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("leadUnitName", assignments.ofProposal(a.getProposalId()).stream()
                 .filter(o -> o.getRole() == UnitRole.LEAD && o.getStatus() != UnitStatus.REASSIGNED)
@@ -46,14 +53,13 @@ class SendOpinionStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         String text = input.requiredText("text", 10000);
         input.validate();
-        assignments.sendOpinion(assignment(task), text, actor.userId());
+        assignments.sendOpinion(assignment(subject), text, actor.userId());
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    private UnitAssignment assignment(StepSubject subject) {
+        return assignments.ofInstance(subject.processInstanceId());
     }
 }

@@ -37,8 +37,9 @@ class SendReplyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long proposalId = (Long) execution.getVariable(PROPOSAL_ID);
-        String unitCode = (String) execution.getVariable(UNIT_CODE);
+        UnitAssignment handled = assignments.ofInstance(execution.getProcessInstanceId());
+        long proposalId = handled.getProposalId();
+        String unitCode = handled.getUnitCode();
         var feedbackDue = assignments.sendReply(proposalId, unitCode);
         execution.setVariable(FEEDBACK_DUE, clock.endOf(feedbackDue));
 

@@ -10,6 +10,8 @@ import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.TaskText;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.Set;
@@ -41,8 +43,13 @@ class SignOffReplyStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment a = assignment(task);
+    public Taker taker() {
+        return Taker.UNIT_LEADER;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment a = assignment(subject);
         Reply draft = a.latestReply().orElseThrow();
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("replyClassification", draft.getClassification() + " "
@@ -54,19 +61,18 @@ class SignOffReplyStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         Boolean approve = input.requiredBoolean("approve");
         String comment = input.text("comment", 2000);
         if (Boolean.FALSE.equals(approve)) {
             input.check(comment != null, "comment", "退回答复须说明修改意见");
         }
         input.validate();
-        assignments.signOff(assignment(task), approve, comment, actor.userId());
+        assignments.signOff(assignment(subject), approve, comment, actor.userId());
         task.getExecution().setVariable(ProposalVariables.SIGNED_OFF, approve);
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    private UnitAssignment assignment(StepSubject subject) {
+        return assignments.ofInstance(subject.processInstanceId());
     }
 }

@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
  * <li>admins: the group camunda-admin, which may do everything (users, groups, deployments,
  * shared filters), as Camunda grants it to its first administrator.</li>
  * </ul>
+ * Grants made before the engine's doors were narrowed (security/EngineDoors) are narrowed too: a
+ * task's assignee and candidates may work it (TASK_WORK), not update it; a user may read their own
+ * user, not change or delete it.
  * Idempotent: runs on every start and adds only what is missing.
  */
 @Component
@@ -68,6 +71,7 @@ class EngineAuthorizations implements ApplicationRunner {
                     Permissions.CREATE_INSTANCE);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
+        narrowEarlierGrants();
         for (String group : READERS) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
@@ -79,6 +83,24 @@ class EngineAuthorizations implements ApplicationRunner {
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
             grant(group, Resources.USER, ANY, Permissions.READ);
             grant(group, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+        }
+    }
+
+    private void narrowEarlierGrants() {
+        for (Authorization task : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list()) {
+            if (!Groups.CAMUNDA_ADMIN.equals(task.getGroupId()) && !ANY.equals(task.getResourceId())) {
+                task.removePermission(Permissions.UPDATE);
+                task.addPermission(Permissions.TASK_WORK);
+                authorizations.saveAuthorization(task);
+            }
+        }
+        for (Authorization user : authorizations.createAuthorizationQuery().resourceType(Resources.USER)
+                .hasPermission(Permissions.UPDATE).list()) {
+            if (user.getUserId() != null && user.getUserId().equals(user.getResourceId())) {
+                user.setPermissions(new Permission[] {Permissions.READ});
+                authorizations.saveAuthorization(user);
+            }
         }
     }
 

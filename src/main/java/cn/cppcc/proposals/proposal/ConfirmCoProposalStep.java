@@ -6,6 +6,8 @@ import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -33,10 +35,15 @@ class ConfirmCoProposalStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public Taker taker() {
+        return Taker.CO_PROPOSER;
+    }
+
+    @Override
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         Boolean confirm = input.requiredBoolean("confirm");
         input.validate();
-        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        long proposalId = subject.proposalId();
         proposals.require(proposalId).answerCoProposal(actor.userId(), confirm, clock.now());
     }
 }

@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.proposal;
 
+import cn.cppcc.proposals.workflow.StepSubjects;
 import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSAL_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,6 +19,6 @@ class DropSilentCoProposersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        proposals.dropSilentCoProposers((Long) execution.getVariable(PROPOSAL_ID));
+        proposals.dropSilentCoProposers(StepSubjects.proposalIdOf(execution));
     }
 }

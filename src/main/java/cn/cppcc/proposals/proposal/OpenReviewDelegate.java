@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.proposal;
 
+import cn.cppcc.proposals.workflow.StepSubjects;
 import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSAL_ID;
 import static cn.cppcc.proposals.workflow.ProposalVariables.REVIEW_DUE;
 
@@ -22,7 +23,7 @@ class OpenReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long proposalId = (Long) execution.getVariable(PROPOSAL_ID);
+        long proposalId = StepSubjects.proposalIdOf(execution);
         execution.setVariable(REVIEW_DUE, clock.endOf(proposals.openReview(proposalId)));
     }
 }

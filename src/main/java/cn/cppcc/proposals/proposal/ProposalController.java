@@ -55,11 +55,7 @@ class ProposalController {
 
     @PostMapping("/api/proposals/{id}/revision")
     StepResult revise(@PathVariable long id, @RequestBody Map<String, Object> body) {
-        Actor actor = currentActor.get();
-        Proposal proposal = access.requireVisible(id, actor);
-        if (!proposal.getProposer().equals(actor.userId())) {
-            throw new ForbiddenException("只能由提案人修改");
-        }
+        access.requireVisible(id, currentActor.get());
         steps.complete(TaskTarget.of(id, ProposalHandlingProcess.TASK_REVISE_PROPOSAL), body);
         return StepResult.of(proposals.require(id));
     }

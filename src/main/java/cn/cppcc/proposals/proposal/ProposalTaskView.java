@@ -1,7 +1,7 @@
 package cn.cppcc.proposals.proposal;
 
 import cn.cppcc.proposals.identity.Directory;
-import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.StepSubjects;
 import cn.cppcc.proposals.workflow.TaskText;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,11 +25,7 @@ class ProposalTaskView {
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void describe(DelegateTask task) {
-        Object id = task.getVariable(ProposalVariables.PROPOSAL_ID);
-        if (!(id instanceof Long proposalId)) {
-            return;
-        }
-        Proposal p = proposals.require(proposalId);
+        Proposal p = proposals.require(StepSubjects.proposalIdOf(task.getExecution()));
         task.setVariableLocal("proposalNumber", p.getNumber() != null ? p.getNumber() : "未立案（收件流水号" + p.getSerialNo() + "）");
         task.setVariableLocal("proposalTitle", p.getTitle());
         task.setVariableLocal("proposalBackground", TaskText.fit(p.getBackground()));

@@ -6,11 +6,11 @@ import cn.cppcc.proposals.notification.NotificationEvent;
 import static cn.cppcc.proposals.workflow.ProposalVariables.CO_PROPOSERS_DUE;
 import static cn.cppcc.proposals.workflow.ProposalVariables.JOINT_PROPOSAL;
 import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSAL_ID;
-import static cn.cppcc.proposals.workflow.ProposalVariables.PROPOSER;
 
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.SubmittedForms;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,9 +19,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RegisterProposal. A proposal submitted through the API is already recorded; one started
- * from the start form in Tasklist is recorded here, through the same checks. Then Rule 1: a joint
- * proposal waits for its co-proposers.
+ * Task_RegisterProposal. Every proposal is recorded here, from the fields of its start form,
+ * whether submitted in Tasklist, through the engine's REST API or through the project's API
+ * (SubmissionService submits the same form); the new proposal's id becomes the business key. A
+ * process started any other way (without the form, with a borrowed business key or variables)
+ * registers nothing and fails with the form's errors: it never takes up an existing proposal.
+ * Then Rule 1: a joint proposal waits for its co-proposers.
  */
 @Component
 class RegisterProposalDelegate implements JavaDelegate {
@@ -31,9 +34,11 @@ class RegisterProposalDelegate implements JavaDelegate {
     private final CurrentActor currentActor;
     private final ProposalClock clock;
     private final NotificationService notifications;
+    private final SubmittedForms forms;
 
     RegisterProposalDelegate(SubmissionService submissions, ProposalService proposals, CurrentActor currentActor,
-            ProposalClock clock, NotificationService notifications) {
+            ProposalClock clock, NotificationService notifications, SubmittedForms forms) {
+        this.forms = forms;
         this.notifications = notifications;
         this.submissions = submissions;
         this.proposals = proposals;
@@ -43,19 +48,10 @@ class RegisterProposalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long proposalId = (Long) execution.getVariable(PROPOSAL_ID);
-        Proposal proposal;
-        if (proposalId == null) {
-            Map<String, Object> form = new HashMap<>();
-            SubmissionService.FIELDS.forEach(field -> form.put(field, execution.getVariable(field)));
-            proposal = submissions.register(form, currentActor.get());
-            execution.setProcessBusinessKey(String.valueOf(proposal.getId()));
-            execution.removeVariables(SubmissionService.FIELDS);
-            execution.setVariable(PROPOSAL_ID, proposal.getId());
-            execution.setVariable(PROPOSER, proposal.getProposer());
-        } else {
-            proposal = proposals.require(proposalId);
-        }
+        Map<String, Object> form = forms.takeStartForm(execution.getProcessInstanceId()).orElse(Map.of());
+        Proposal proposal = submissions.register(form, currentActor.get());
+        execution.setProcessBusinessKey(String.valueOf(proposal.getId()));
+        execution.setVariable(PROPOSAL_ID, proposal.getId());
         execution.setVariable(JOINT_PROPOSAL, proposal.isJoint());
         execution.setVariable(ProposalVariables.PUBLIC_CONSENT, proposal.isPublicConsent());
         if (proposal.isJoint()) {

@@ -5,6 +5,8 @@ import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.TaskText;
 import java.util.Comparator;
 import java.util.Set;
@@ -31,10 +33,15 @@ class ReviseProposalStep implements Step {
         return Set.of("title", "background", "suggestions");
     }
 
+    @Override
+    public Taker taker() {
+        return Taker.LEAD_PROPOSER;
+    }
+
     /** The form opens with the current text, and the office's reason for returning it. */
     @Override
-    public void prepare(DelegateTask task) {
-        Proposal p = proposals.require((Long) task.getVariable(ProposalVariables.PROPOSAL_ID));
+    public void prepare(DelegateTask task, StepSubject subject) {
+        Proposal p = proposals.require(subject.proposalId());
         task.setVariableLocal("returnComment", p.getReviews().stream()
                 .max(Comparator.comparing(ReviewRecord::getDecidedAt))
                 .map(ReviewRecord::getComment).orElse(""));
@@ -47,10 +54,10 @@ class ReviseProposalStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         ProposalText text = ProposalText.read(input);
         input.validate();
-        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        long proposalId = subject.proposalId();
         proposals.require(proposalId).revise(text);
         proposals.changed(proposalId);
     }

@@ -16,7 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
+import cn.cppcc.proposals.workflow.EngineAsSystem;
+import cn.cppcc.proposals.workflow.ProcessStart;
+import java.util.HashMap;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * behalf). The same checks serve the API and the start form in Camunda Tasklist.
  */
 @Service
-public class SubmissionService {
+public class SubmissionService implements ProcessStart {
 
     /** The fields of a submission, in the API and on the start form. */
     public static final Set<String> FIELDS = Set.of("title", "background", "suggestions", "proposerType",
@@ -36,33 +41,59 @@ public class SubmissionService {
     private final ProposalRepository proposals;
     private final Catalog catalog;
     private final Directory directory;
-    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final FormService formService;
+    private final EngineAsSystem system;
     private final ProposalClock clock;
     private final ProposalSettings settings;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
     SubmissionService(ProposalRepository proposals, Catalog catalog, Directory directory,
-            RuntimeService runtimeService, ProposalClock clock, ProposalSettings settings,
+            RepositoryService repositoryService, FormService formService, EngineAsSystem system, ProposalClock clock, ProposalSettings settings,
             ApplicationEventPublisher events, AuditTrail audit) {
         this.events = events;
         this.audit = audit;
         this.proposals = proposals;
         this.catalog = catalog;
         this.directory = directory;
-        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.formService = formService;
+        this.system = system;
         this.clock = clock;
         this.settings = settings;
     }
 
-    /** Records the proposal and starts its process, with the proposal id as business key. */
+    @Override
+    public String processKey() {
+        return ProposalHandlingProcess.KEY;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return FIELDS;
+    }
+
+    /**
+     * Starts the proposal's process from its start form, as Tasklist does: the registration step
+     * records the proposal from the fields ({@link #register}) and makes its id the business key.
+     */
     @Transactional
     public Proposal submit(Map<String, ?> fields, Actor actor) {
-        Proposal proposal = register(fields, actor);
-        runtimeService.startProcessInstanceByKey(ProposalHandlingProcess.KEY, String.valueOf(proposal.getId()),
-                Map.of(ProposalVariables.PROPOSAL_ID, proposal.getId(),
-                        ProposalVariables.PROPOSER, proposal.getProposer()));
-        return proposal;
+        if (!actor.isOffice() && !actor.isIn(Actor.MEMBERS)) {
+            throw new ForbiddenException("只有委员可以提交提案");
+        }
+        Map<String, Object> form = new HashMap<>();
+        // The API ignores what a body has beyond the submission's fields (API.md); the form takes only these.
+        fields.forEach((name, value) -> {
+            if (FIELDS.contains(name)) {
+                form.put(name, value);
+            }
+        });
+        String definition = system.read(() -> repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ProposalHandlingProcess.KEY).latestVersion().singleResult().getId());
+        ProcessInstance instance = formService.submitStartForm(definition, form);
+        return proposals.findById(Long.valueOf(instance.getBusinessKey())).orElseThrow();
     }
 
     /** Checks and records a submission; the caller's process is the proposal's process. */

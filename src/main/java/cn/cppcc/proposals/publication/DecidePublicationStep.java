@@ -8,6 +8,8 @@ import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -35,10 +37,15 @@ class DecidePublicationStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public Taker taker() {
+        return Taker.OFFICE;
+    }
+
+    @Override
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         Boolean publish = input.requiredBoolean("publish");
         input.validate();
-        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        long proposalId = subject.proposalId();
         Proposal proposal = proposals.require(proposalId);
         proposal.publish(publish, clock.now());
         proposals.changed(proposalId);

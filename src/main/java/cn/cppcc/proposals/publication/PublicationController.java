@@ -40,9 +40,7 @@ class PublicationController {
     StepResult publication(@PathVariable long id, @RequestBody Map<String, Object> body) {
         Actor actor = currentActor.get();
         access.requireVisible(id, actor);
-        if (!actor.isOffice()) {
-            throw new ForbiddenException("只有提案委员会可以决定公开");
-        }
+        steps.requireMayTake(TaskTarget.of(id, ProposalHandlingProcess.TASK_DECIDE_PUBLICATION), actor);
         for (String key : List.of(ProposalHandlingProcess.TASK_DECIDE_PUBLICATION, ProposalHandlingProcess.TASK_PUBLISH_REPLIES)) {
             if (steps.openTask(TaskTarget.of(id, key)).isPresent()) {
                 steps.complete(TaskTarget.of(id, key), body);

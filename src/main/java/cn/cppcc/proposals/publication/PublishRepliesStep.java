@@ -6,6 +6,8 @@ import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -31,10 +33,15 @@ class PublishRepliesStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public Taker taker() {
+        return Taker.OFFICE;
+    }
+
+    @Override
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         Boolean publish = input.requiredBoolean("publish");
         input.validate();
-        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+        long proposalId = subject.proposalId();
         proposals.require(proposalId).publishReplies(publish);
         proposals.changed(proposalId);
     }

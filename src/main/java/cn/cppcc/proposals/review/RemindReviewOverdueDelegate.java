@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.review;
 
+import cn.cppcc.proposals.workflow.StepSubjects;
 import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
 import cn.cppcc.proposals.notification.Recipients;
@@ -27,7 +28,7 @@ class RemindReviewOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Proposal proposal = proposals.require((Long) execution.getVariable(ProposalVariables.PROPOSAL_ID));
+        Proposal proposal = proposals.require(StepSubjects.proposalIdOf(execution));
         Map<String, String> values = new HashMap<>(proposals.describe(proposal));
         values.put("deadline", String.valueOf(proposal.getReviewDue()));
         notifications.notify(NotificationEvent.REVIEW_OVERDUE, Recipients.groups(Actor.OFFICE), proposal.getId(), null, values);

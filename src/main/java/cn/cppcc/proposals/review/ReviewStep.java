@@ -15,6 +15,8 @@ import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
 import cn.cppcc.proposals.notification.Recipients;
@@ -65,10 +67,15 @@ class ReviewStep implements Step {
         return Set.of("decision", "category", "key", "supervisor", "rejectGround", "mergeInto", "convertTo", "comment");
     }
 
+    @Override
+    public Taker taker() {
+        return Taker.OFFICE;
+    }
+
     /** A proposal reviewed again shows the earlier decisions. */
     @Override
-    public void prepare(DelegateTask task) {
-        Proposal p = proposals.require((Long) task.getVariable(ProposalVariables.PROPOSAL_ID));
+    public void prepare(DelegateTask task, StepSubject subject) {
+        Proposal p = proposals.require(subject.proposalId());
         String earlier = p.getReviews().stream()
                 .map(r -> DAY.format(r.getDecidedAt().atZone(clock.zone())) + " " + directory.displayName(r.getReviewer())
                         + "：" + label(r) + (r.getComment() == null ? "" : "。" + r.getComment()))
@@ -87,8 +94,8 @@ class ReviewStep implements Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
-        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
+        long proposalId = subject.proposalId();
         ReviewDecision decision = input.requiredEnum("decision", ReviewDecision.class);
         String comment = input.text("comment", COMMENT_MAX);
         input.validate();
@@ -171,9 +178,6 @@ class ReviewStep implements Step {
         proposal.file(String.format("%04d", number), category, key, supervisor, comment, actor.userId(), now);
         var execution = task.getExecution();
         execution.setVariable(ProposalVariables.KEY_PROPOSAL, key);
-        if (key) {
-            execution.setVariable(ProposalVariables.SUPERVISOR, supervisor);
-        }
         execution.setVariable(ProposalVariables.PUBLICATION_DUE,
                 clock.endOf(clock.today().plusDays(settings.publication().windowDays())));
     }

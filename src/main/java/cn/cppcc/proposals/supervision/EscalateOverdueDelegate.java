@@ -28,8 +28,7 @@ class EscalateOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UnitAssignment assignment = assignments.current((Long) execution.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) execution.getVariable(ProposalVariables.UNIT_CODE));
+        UnitAssignment assignment = assignments.ofInstance(execution.getProcessInstanceId());
         Recipients recipients = Recipients.groups(Actor.unitLeadersGroup(assignment.getUnitCode()), Actor.OFFICE)
                 .and(Recipients.users(supervision.supervisorsOf(assignment.getProposalId())));
         notifications.notify(NotificationEvent.REPLY_OVERDUE, recipients, assignment.getProposalId(),

@@ -1,5 +1,8 @@
 package cn.cppcc.proposals.supervision;
 
+import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
 import cn.cppcc.proposals.notification.Recipients;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_SuperviseKeyProposal: the supervisor of a key proposal 重点提案 supervises it and notes how. */
 @Component
-class SuperviseKeyProposalStep implements cn.cppcc.proposals.workflow.Step {
+class SuperviseKeyProposalStep implements Step {
 
     private final SupervisionService supervision;
     private final ProposalService proposals;
@@ -40,10 +43,15 @@ class SuperviseKeyProposalStep implements cn.cppcc.proposals.workflow.Step {
         return Set.of("note");
     }
 
+    @Override
+    public Taker taker() {
+        return Taker.KEY_SUPERVISOR;
+    }
+
     /** The supervisor is told of the key proposal given to them. */
     @Override
-    public void prepare(DelegateTask task) {
-        Proposal proposal = proposals.require((Long) task.getVariable(ProposalVariables.PROPOSAL_ID));
+    public void prepare(DelegateTask task, StepSubject subject) {
+        Proposal proposal = proposals.require(subject.proposalId());
         task.setVariableLocal("unitName", "");
         task.setVariableLocal("supervisionReason", "重点提案督办");
         Map<String, String> values = new HashMap<>(proposals.describe(proposal));
@@ -53,10 +61,10 @@ class SuperviseKeyProposalStep implements cn.cppcc.proposals.workflow.Step {
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         String note = input.requiredText("note", 4000);
         input.validate();
-        supervision.record((Long) task.getVariable(ProposalVariables.PROPOSAL_ID), null, SupervisionService.Kind.KEY,
+        supervision.record(subject.proposalId(), null, SupervisionService.Kind.KEY,
                 note, actor.userId());
     }
 }

@@ -6,6 +6,8 @@ import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.Map;
 import java.util.Set;
@@ -35,24 +37,28 @@ class SuperviseOverdueStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        UnitAssignment assignment = assignment(task);
+    public Taker taker() {
+        return Taker.OFFICE_OR_KEY_SUPERVISOR;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        UnitAssignment assignment = assignment(subject);
         Map<String, String> values = assignments.describe(assignment);
         task.setVariableLocal("unitName", values.get("unitName"));
         task.setVariableLocal("supervisionReason", "答复期限" + values.get("deadline") + "已过，尚未答复");
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         String note = input.requiredText("note", 4000);
         input.validate();
-        UnitAssignment assignment = assignment(task);
+        UnitAssignment assignment = assignment(subject);
         supervision.record(assignment.getProposalId(), assignment.getUnitCode(), SupervisionService.Kind.OVERDUE, note,
                 actor.userId());
     }
 
-    private UnitAssignment assignment(DelegateTask task) {
-        return assignments.current((Long) task.getVariable(ProposalVariables.PROPOSAL_ID),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE));
+    private UnitAssignment assignment(StepSubject subject) {
+        return assignments.ofInstance(subject.processInstanceId());
     }
 }

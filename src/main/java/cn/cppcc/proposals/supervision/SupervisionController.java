@@ -16,7 +16,7 @@ import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
+import cn.cppcc.proposals.assignment.UnitAssignmentService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,33 +36,30 @@ class SupervisionController {
     private final ProposalService proposals;
     private final SupervisionService supervision;
     private final StepService steps;
-    private final TaskService taskService;
+    private final UnitAssignmentService assignments;
     private final CurrentActor currentActor;
 
     SupervisionController(ProposalAccess access, ProposalService proposals, SupervisionService supervision,
-            StepService steps, TaskService taskService, CurrentActor currentActor) {
+            StepService steps, UnitAssignmentService assignments, CurrentActor currentActor) {
         this.access = access;
         this.proposals = proposals;
         this.supervision = supervision;
         this.steps = steps;
-        this.taskService = taskService;
+        this.assignments = assignments;
         this.currentActor = currentActor;
     }
 
     @PostMapping("/api/proposals/{id}/supervision")
     StepResult supervise(@PathVariable long id, @RequestBody Map<String, Object> body) {
         Actor actor = currentActor.get();
-        var proposal = access.requireVisible(id, actor);
-        boolean supervisor = proposal.isKeyProposal() && actor.userId().equals(proposal.getSupervisor());
-        if (!actor.isOffice() && !supervisor) {
-            throw new ForbiddenException("只有提案委员会和该重点提案的督办领导可以督办");
-        }
+        access.requireVisible(id, actor);
+        steps.requireMayTake(TaskTarget.of(id, UnitHandlingProcess.TASK_SUPERVISE_OVERDUE), actor);
         Input input = Input.of(body);
         String unit = input.text("unit", 32);
         input.validate();
         List<Task> open = new ArrayList<>();
         for (Task task : steps.openTasks(id, UnitHandlingProcess.TASK_SUPERVISE_OVERDUE)) {
-            if (unit == null || unit.equals(taskService.getVariable(task.getId(), ProposalVariables.UNIT_CODE))) {
+            if (unit == null || assignments.unitOf(task.getProcessInstanceId()).filter(unit::equals).isPresent()) {
                 open.add(task);
             }
         }

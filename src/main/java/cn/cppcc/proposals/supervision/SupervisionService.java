@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.cppcc.proposals.workflow.StepSubjects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 
@@ -60,8 +62,8 @@ public class SupervisionService {
             this.supervision = supervision;
         }
 
-        public List<String> candidates(Long proposalId) {
-            return supervision.supervisorsOf(proposalId);
+        public List<String> candidates(DelegateExecution execution) {
+            return supervision.supervisorsOf(StepSubjects.proposalIdOf(execution));
         }
     }
 }

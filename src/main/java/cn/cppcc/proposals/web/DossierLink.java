@@ -1,6 +1,6 @@
 package cn.cppcc.proposals.web;
 
-import cn.cppcc.proposals.workflow.ProposalVariables;
+import cn.cppcc.proposals.workflow.StepSubjects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,8 +17,6 @@ class DossierLink {
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void link(DelegateTask task) {
-        if (task.getVariable(ProposalVariables.PROPOSAL_ID) instanceof Long proposalId) {
-            task.setVariableLocal(VARIABLE, DossierPages.dossier(proposalId));
-        }
+        task.setVariableLocal(VARIABLE, DossierPages.dossier(StepSubjects.proposalIdOf(task.getExecution())));
     }
 }

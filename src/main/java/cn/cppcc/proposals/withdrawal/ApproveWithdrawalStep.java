@@ -5,6 +5,8 @@ import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import cn.cppcc.proposals.workflow.Step;
+import cn.cppcc.proposals.workflow.StepSubject;
+import cn.cppcc.proposals.workflow.Taker;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -30,21 +32,26 @@ class ApproveWithdrawalStep implements Step {
     }
 
     @Override
-    public void prepare(DelegateTask task) {
-        long proposalId = (Long) task.getVariable(ProposalVariables.PROPOSAL_ID);
+    public Taker taker() {
+        return Taker.OFFICE;
+    }
+
+    @Override
+    public void prepare(DelegateTask task, StepSubject subject) {
+        long proposalId = subject.proposalId();
         var request = withdrawals.of(proposalId).stream().reduce((a, b) -> b).orElseThrow();
         task.setVariableLocal("withdrawalReason", request.reason());
     }
 
     @Override
-    public void complete(DelegateTask task, Input input, Actor actor) {
+    public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         Boolean approve = input.requiredBoolean("approve");
         String comment = input.text("comment", 2000);
         if (Boolean.FALSE.equals(approve)) {
             input.check(comment != null, "comment", "不同意撤回须说明理由");
         }
         input.validate();
-        withdrawals.decide((Long) task.getVariable(ProposalVariables.PROPOSAL_ID), approve, comment, actor.userId());
+        withdrawals.decide(subject.proposalId(), approve, comment, actor.userId());
         task.getExecution().setVariable(ProposalVariables.WITHDRAWAL_APPROVED, approve);
     }
 }

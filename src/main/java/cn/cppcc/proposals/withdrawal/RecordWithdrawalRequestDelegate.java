@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.withdrawal;
 
+import cn.cppcc.proposals.workflow.StepSubjects;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +18,7 @@ class RecordWithdrawalRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean needsApproval = withdrawals.needsApproval((Long) execution.getVariable(ProposalVariables.PROPOSAL_ID));
+        boolean needsApproval = withdrawals.needsApproval(StepSubjects.proposalIdOf(execution));
         execution.setVariable(ProposalVariables.WITHDRAWAL_NEEDS_APPROVAL, needsApproval);
     }
 }

@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.withdrawal;
 
+import cn.cppcc.proposals.workflow.StepSubjects;
 import cn.cppcc.proposals.workflow.ProposalVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,6 +18,6 @@ class WithdrawProposalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        withdrawals.withdraw((Long) execution.getVariable(ProposalVariables.PROPOSAL_ID));
+        withdrawals.withdraw(StepSubjects.proposalIdOf(execution));
     }
 }

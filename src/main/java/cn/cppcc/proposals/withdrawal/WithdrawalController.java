@@ -44,24 +44,14 @@ class WithdrawalController {
     @PostMapping("/api/proposals/{id}/withdrawal")
     StepResult request(@PathVariable long id, @RequestBody Map<String, Object> body) {
         Actor actor = currentActor.get();
-        Proposal proposal = access.requireVisible(id, actor);
-        if (!proposal.getProposer().equals(actor.userId())) {
-            throw new ForbiddenException("只有提案者可以撤回提案");
-        }
-        Input input = Input.of(body);
-        String reason = input.requiredText("reason", 2000);
-        input.validate();
-        withdrawals.request(id, reason, actor);
+        access.requireVisible(id, actor);
+        withdrawals.request(id, body, actor);
         return StepResult.of(proposals.require(id));
     }
 
     @PostMapping("/api/proposals/{id}/withdrawal/approval")
     StepResult approve(@PathVariable long id, @RequestBody Map<String, Object> body) {
-        Actor actor = currentActor.get();
-        access.requireVisible(id, actor);
-        if (!actor.isOffice()) {
-            throw new ForbiddenException("只有提案委员会可以审批撤回");
-        }
+        access.requireVisible(id, currentActor.get());
         steps.complete(TaskTarget.of(id, ProposalHandlingProcess.TASK_APPROVE_WITHDRAWAL), body);
         return StepResult.of(proposals.require(id));
     }

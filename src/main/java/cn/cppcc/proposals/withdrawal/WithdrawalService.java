@@ -9,6 +9,8 @@ import cn.cppcc.proposals.proposal.Proposal;
 import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.ConflictException;
+import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.workflow.EngineAsSystem;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
@@ -52,8 +54,14 @@ public class WithdrawalService {
 
     /** The proposer asks to withdraw; the proposal's process decides whether the office must approve. */
     @Transactional
-    public void request(long proposalId, String reason, Actor actor) {
+    public void request(long proposalId, Map<String, ?> fields, Actor actor) {
         Proposal proposal = proposals.requireForUpdate(proposalId);
+        if (!proposal.getProposer().equals(actor.userId())) {
+            throw new ForbiddenException("只有提案者可以撤回提案");
+        }
+        Input input = Input.of(fields);
+        String reason = input.requiredText("reason", 2000);
+        input.validate();
         boolean atWill = proposal.isWithdrawableWithoutApproval();
         if (!atWill && !(proposal.isWithdrawableWithApproval() && !replySent(proposalId))) {
             throw new ConflictException("提案已答复或已办结，不能撤回");

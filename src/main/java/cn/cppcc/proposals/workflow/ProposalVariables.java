@@ -1,15 +1,16 @@
 package cn.cppcc.proposals.workflow;
 
 /**
- * The process variables: only what routing, assignees and timers need. Everything else lives in
- * the project's own tables, keyed by the business key (the proposal id).
+ * The process variables: only what routing and timers need, written by the project's code alone
+ * (workers submit forms, and may not set variables: see StepForms and security/EngineDoors).
+ * Everything else lives in the project's own tables, keyed by the business key (the proposal id);
+ * who works a task (assignee, candidate groups) and what a step acts on come from those records,
+ * never from variables (StepSubjects, proposal/ProposalPeople, assignment/UnitGroups).
  */
 public final class ProposalVariables {
 
     /** Long: the proposal's id, also the business key of both processes. */
     public static final String PROPOSAL_ID = "proposalId";
-    /** String: user id of the lead proposer, assignee of revision and rating. */
-    public static final String PROPOSER = "proposer";
     /** Boolean: the proposal waits for co-proposers' confirmations (Rule 1). */
     public static final String JOINT_PROPOSAL = "jointProposal";
     /** String: the co-proposer of one confirmation task (multi-instance element). */
@@ -48,8 +49,6 @@ public final class ProposalVariables {
     public static final String PUBLIC_CONSENT = "publicConsent";
     /** Boolean: filed as a key proposal 重点提案. */
     public static final String KEY_PROPOSAL = "keyProposal";
-    /** String: user id of the key proposal's supervisor. */
-    public static final String SUPERVISOR = "keyProposalSupervisor";
     /** Date: the office decides on publishing by then (Rule 12). */
     public static final String PUBLICATION_DUE = "publicationDue";
     /** Boolean: the closed proposal has B-class replies to follow up (Rule 11). */

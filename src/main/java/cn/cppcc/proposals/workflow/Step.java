@@ -6,27 +6,32 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * One human step of the lifecycle: the user task {@link #taskKey()} of one process. The API and
- * Camunda Tasklist both complete the task; the engine then calls {@link #complete}, so both doors
- * go through the same checks. A failure rolls the whole completion back.
+ * One human step of the lifecycle: the user task {@link #taskKey()} of one process. The API, the
+ * pages and Camunda Tasklist all submit the task's form; the engine then calls {@link #complete},
+ * so every door goes through the same checks: who may take it ({@link #taker()}, checked by
+ * {@link StepGuard} against the project's records), then the input. A failure rolls the whole
+ * completion back.
  */
 public interface Step {
 
     /** The user task's id in its BPMN file. */
     String taskKey();
 
-    /** The form fields this step reads; they are not kept as process variables. */
+    /** The form fields this step reads; they are never kept as process variables. */
     Set<String> fields();
 
+    /** Who may take this step. */
+    Taker taker();
+
     /** Puts what the worker needs to decide on the new task, as task-local variables. */
-    default void prepare(DelegateTask task) {
+    default void prepare(DelegateTask task, StepSubject subject) {
     }
 
     /**
      * Checks the input and applies it to the project's tables; sets the routing variables on the
-     * task's execution.
+     * task's execution. The subject comes from the engine's records, never from the input.
      *
      * @throws cn.cppcc.proposals.shared.InvalidInputException naming each bad field
      */
-    void complete(DelegateTask task, Input input, Actor actor);
+    void complete(DelegateTask task, StepSubject subject, Input input, Actor actor);
 }

@@ -5,6 +5,7 @@ import cn.cppcc.proposals.shared.ConflictException;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.Input;
+import cn.cppcc.proposals.shared.InvalidInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +18,36 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens to every user task of both processes (the starter's eventing bridge) and hands it to
- * its {@link Step}: on create to prepare what the worker sees, on complete to check who acts and
- * to apply the input.
+ * Listens to every user task of the processes (the starter's eventing bridge) and hands it to its
+ * {@link Step}: on create to prepare what the worker sees, on complete to check who acts (the
+ * step's {@link Taker}, then the task's claim) and to apply the submitted form. Every door passes
+ * here: the API, the pages, Tasklist and the engine's REST API.
  */
 @Component
 class StepDispatcher {
 
     private final Map<String, Step> steps;
     private final CurrentActor currentActor;
-    private final PendingStepInput pending;
+    private final SubmittedForms forms;
+    private final StepSubjects subjects;
+    private final StepGuard guard;
     private final ApplicationEventPublisher events;
 
-    StepDispatcher(List<Step> steps, CurrentActor currentActor, PendingStepInput pending,
-            ApplicationEventPublisher events) {
-        this.events = events;
+    StepDispatcher(List<Step> steps, CurrentActor currentActor, SubmittedForms forms, StepSubjects subjects,
+            StepGuard guard, ApplicationEventPublisher events) {
         this.steps = steps.stream().collect(Collectors.toMap(Step::taskKey, Function.identity()));
         this.currentActor = currentActor;
-        this.pending = pending;
+        this.forms = forms;
+        this.subjects = subjects;
+        this.guard = guard;
+        this.events = events;
     }
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onCreate(DelegateTask task) {
         Step step = steps.get(task.getTaskDefinitionKey());
         if (step != null) {
-            step.prepare(task);
+            step.prepare(task, subjects.of(task));
         }
     }
 
@@ -51,33 +57,29 @@ class StepDispatcher {
         if (step == null) {
             throw new IllegalStateException("No step for user task " + task.getTaskDefinitionKey());
         }
+        Map<String, Object> values = forms.take(task.getId());
+        StepSubject subject = subjects.of(task);
         Actor actor = currentActor.get();
-        checkMayWork(task, actor);
-        Map<String, Object> values = pending.take(task.getId());
+        guard.check(step.taker(), subject, actor);
+        checkClaim(task, actor);
         if (values == null) {
-            values = new HashMap<>();
-            for (String field : step.fields()) {
-                values.put(field, task.getVariable(field));
-            }
+            // a plain "complete" carries variables past the form: only a form submission completes a step
+            throw new InvalidInputException("form", "请提交该任务的表单（submit-form）");
         }
-        step.complete(task, Input.of(values), actor);
+        step.complete(task, subject, Input.of(values), actor);
         // The audit trail records the completion with its decision, in this transaction.
         Map<String, Object> given = new HashMap<>();
         values.forEach((field, value) -> {
-            if (step.fields().contains(field) && value != null) {
+            if (value != null) {
                 given.put(field, value);
             }
         });
         events.publishEvent(new StepCompleted(task.getTaskDefinitionKey(), task.getName(), task.getId(),
-                task.getProcessInstanceId(), ((Number) task.getVariable(ProposalVariables.PROPOSAL_ID)).longValue(),
-                (String) task.getVariable(ProposalVariables.UNIT_CODE), given));
-        // Tasklist submits form fields as process variables: they are recorded in the project's
-        // tables now and must not prefill the next task's form.
-        task.getExecution().removeVariables(step.fields());
+                task.getProcessInstanceId(), subject.proposalId(), subject.unitCode(), given));
     }
 
     /** The assignee, or, while nobody has claimed it, anyone of its candidate groups. */
-    static void checkMayWork(DelegateTask task, Actor actor) {
+    static void checkClaim(DelegateTask task, Actor actor) {
         boolean candidate = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> actor.userId().equals(link.getUserId()) || actor.isIn(link.getGroupId()));

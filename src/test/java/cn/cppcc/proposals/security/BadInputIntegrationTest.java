@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cppcc.proposals.support.Api.Answer;
 import cn.cppcc.proposals.support.IntegrationTestSupport;
+import cn.cppcc.proposals.support.OpenSteps;
 import cn.cppcc.proposals.support.Proposals;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void badRequestsAreRefusedNamingTheFieldAndChangeNothing() {
-        Fixture f = new Fixture();
+        OpenSteps f = new OpenSteps(this);
 
         String submit = "/api/proposals";
         Map<String, Object> submission = Proposals.submission("关于规范共享单车停放的建议");
@@ -309,7 +310,7 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void wrongMediaTypesHugeBodiesUnknownIdsAndWrongStatesAreRefused() {
-        Fixture f = new Fixture();
+        OpenSteps f = new OpenSteps(this);
         String before = f.fingerprint();
         List<String> failures = new ArrayList<>();
         String review = "/api/proposals/" + f.underReview + "/review";
@@ -411,77 +412,5 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
 
     static String abbreviate(String text) {
         return text.length() > 160 ? text.substring(0, 160) + "…" : text;
-    }
-
-    /** Proposals waiting at every step, made through the API before the bad requests start. */
-    class Fixture {
-        final long underReview = proposals.submitted();
-        final long underReview2 = proposals.submitted();
-        final long filed = proposals.filed("城市交通");
-        final long returned;
-        final long joint;
-        final long assignedToEdu = proposals.assigned("SINGLE", List.of("edu"), null);
-        final long objected;
-        final long withCoUnit;
-        final long handling;
-        final long awaitingSignOff;
-        final long replied;
-        final long reHandling;
-        final long keyProposal;
-        final long withdrawing;
-        final long followUpDue;
-
-        Fixture() {
-            keyProposal = proposals.submitted();
-            proposals.review(keyProposal, Map.of("decision", "FILE", "category", "教科文卫", "key", true, "supervisor", "chair1"));
-            withdrawing = proposals.handledBy("edu");
-            proposals.step("member1", "/api/proposals/" + withdrawing + "/withdrawal", Map.of("reason", "问题已解决"));
-            followUpDue = proposals.handledBy("housing");
-            proposals.replied(followUpDue, "housing", "B");
-            proposals.rate(followUpDue, "housing", "member1", "SATISFIED");
-            setClock(java.time.Instant.now().plus(java.time.Duration.ofDays(200)));
-            runDueJobs(followUpDue);
-            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-            returned = proposals.submitted();
-            proposals.review(returned, Map.of("decision", "RETURN", "comment", "请修改"));
-            Map<String, Object> jointSubmission = Proposals.submission("联名提案");
-            jointSubmission.put("proposerType", "JOINT");
-            jointSubmission.put("coProposers", List.of("member2"));
-            joint = proposals.submit("member1", jointSubmission);
-            objected = proposals.assigned("SINGLE", List.of("edu"), null);
-            proposals.step("edu1", "/api/proposals/" + objected + "/units/edu/acceptance",
-                    Map.of("accept", false, "reason", "不属于本局职责"));
-            withCoUnit = proposals.assigned("LEAD_AND_CO", List.of("transport", "edu"), "transport");
-            proposals.accept(withCoUnit, "edu");
-            handling = proposals.handledBy("edu");
-            proposals.consult(handling, "edu", "FACE_TO_FACE");
-            awaitingSignOff = proposals.handledBy("transport");
-            proposals.consult(awaitingSignOff, "transport", "PHONE");
-            proposals.reply(awaitingSignOff, "transport", "A");
-            replied = proposals.handledBy("housing");
-            proposals.replied(replied, "housing", "A");
-            reHandling = proposals.handledBy("housing");
-            proposals.replied(reHandling, "housing", "A");
-            proposals.rate(reHandling, "housing", "member1", "DISSATISFIED");
-        }
-
-        /** Row counts and versions of every table a step writes, the engine's included. */
-        String fingerprint() {
-            StringBuilder print = new StringBuilder();
-            for (String table : List.of("proposals", "co_proposers", "reviews", "unit_assignments", "consultations",
-                    "replies", "coordinations", "attachments", "units", "categories", "sessions", "calendar_days",
-                    "disabled_users", "notifications", "audit_events", "withdrawals", "supervision_notes", "follow_ups", "ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_RU_JOB",
-                    "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION", "ACT_HI_TASKINST", "ACT_HI_ACTINST", "ACT_HI_VARINST",
-                    "ACT_HI_PROCINST", "ACT_HI_OP_LOG", "ACT_ID_USER", "ACT_ID_GROUP", "ACT_ID_MEMBERSHIP")) {
-                print.append(table).append('=')
-                        .append(jdbc.sql("select count(*) from " + table).query(Long.class).single()).append(' ');
-            }
-            print.append(jdbc.sql("select coalesce(sum(version), 0) from proposals").query(Long.class).single()).append(' ');
-            print.append(jdbc.sql("select coalesce(sum(version), 0) from unit_assignments").query(Long.class).single()).append(' ');
-            print.append(jdbc.sql("select max(last_value) from session_counters").query(Long.class).single()).append(' ');
-            print.append(jdbc.sql("select coalesce(sum(length(subject) + length(body)), 0) from mail_templates")
-                    .query(Long.class).single());
-            return print.toString();
-        }
     }
 }

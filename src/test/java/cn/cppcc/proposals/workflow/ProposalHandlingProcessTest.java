@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -77,8 +78,28 @@ class ProposalHandlingProcessTest {
             return REVIEW_DUE;
         }
 
-        public List<String> candidates(Long proposalId) {
+        public List<String> candidates(DelegateExecution execution) {
             return List.of();
+        }
+    }
+
+    /** proposalPeople: the proposer's and the supervisor's tasks go to the people on the proposal's record. */
+    public static class People {
+        public String leadProposer(DelegateExecution execution) {
+            return "member1";
+        }
+
+        public String keySupervisor(DelegateExecution execution) {
+            return "chair1";
+        }
+
+        /** unitGroups of the unit-handling process. */
+        public String handlers(DelegateExecution execution) {
+            return "unit-" + execution.getVariable(ProposalVariables.UNIT_CODE);
+        }
+
+        public String leaders(DelegateExecution execution) {
+            return "unit-" + execution.getVariable(ProposalVariables.UNIT_CODE) + "-leaders";
         }
     }
 
@@ -108,6 +129,8 @@ class ProposalHandlingProcessTest {
         Mocks.register("followUpSchedule", new Roster());
         Mocks.register("handlingSchedule", new Roster());
         Mocks.register("supervision", new Roster());
+        Mocks.register("proposalPeople", new People());
+        Mocks.register("unitGroups", new People());
         Mocks.register("remindReviewOverdueDelegate", (JavaDelegate) execution -> calls.add("review overdue"));
         Mocks.register("recordWithdrawalRequestDelegate", (JavaDelegate) execution -> {
             calls.add("withdrawal requested");
@@ -137,7 +160,7 @@ class ProposalHandlingProcessTest {
 
     ProcessInstance submit() {
         return runtimeService().startProcessInstanceByKey(KEY, "7",
-                Map.of(ProposalVariables.PROPOSAL_ID, 7L, ProposalVariables.PROPOSER, "member1"));
+                Map.of(ProposalVariables.PROPOSAL_ID, 7L));
     }
 
     void review(ProcessInstance proposal, String decision) {
@@ -148,7 +171,7 @@ class ProposalHandlingProcessTest {
     void file(ProcessInstance proposal, boolean key) {
         assertThat(proposal).isWaitingAt(TASK_REVIEW_PROPOSAL);
         complete(task(TASK_REVIEW_PROPOSAL, proposal), withVariables(ProposalVariables.REVIEW_DECISION, "FILE",
-                ProposalVariables.KEY_PROPOSAL, key, ProposalVariables.SUPERVISOR, "chair1",
+                ProposalVariables.KEY_PROPOSAL, key,
                 ProposalVariables.PUBLICATION_DUE, PUBLICATION_DUE));
     }
 

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -69,6 +70,8 @@ class UnitHandlingProcessTest {
         Mocks.register("recordNoResponseDelegate", (JavaDelegate) execution -> calls.add("no response"));
         Mocks.register("handlingSchedule", new Schedule());
         Mocks.register("supervision", new Supervision());
+        Mocks.register("unitGroups", new UnitGroups());
+        Mocks.register("proposalPeople", new People());
         Mocks.register("remindReplyDueDelegate", (JavaDelegate) execution -> calls.add("remind reply due"));
         Mocks.register("remindMeetingDelegate", (JavaDelegate) execution -> calls.add("remind meeting"));
         Mocks.register("remindOpinionDelegate", (JavaDelegate) execution -> calls.add("remind opinion"));
@@ -92,8 +95,26 @@ class UnitHandlingProcessTest {
 
     /** A key proposal's supervisor is a candidate of the overdue supervision. */
     public static class Supervision {
-        public List<String> candidates(Long proposalId) {
+        public List<String> candidates(DelegateExecution execution) {
             return List.of("chair1");
+        }
+    }
+
+    /** unitGroups: the unit's candidate groups (the application reads them from the unit assignment). */
+    public static class UnitGroups {
+        public String handlers(DelegateExecution execution) {
+            return "unit-" + execution.getVariable(ProposalVariables.UNIT_CODE);
+        }
+
+        public String leaders(DelegateExecution execution) {
+            return "unit-" + execution.getVariable(ProposalVariables.UNIT_CODE) + "-leaders";
+        }
+    }
+
+    /** proposalPeople: the rating goes to the lead proposer of the proposal's record. */
+    public static class People {
+        public String leadProposer(DelegateExecution execution) {
+            return "member1";
         }
     }
 
@@ -114,8 +135,7 @@ class UnitHandlingProcessTest {
 
     ProcessInstance assign(String unit) {
         return runtimeService().startProcessInstanceByKey(KEY, "42", Map.of(
-                ProposalVariables.PROPOSAL_ID, 42L, ProposalVariables.UNIT_CODE, unit,
-                ProposalVariables.PROPOSER, "member1"));
+                ProposalVariables.PROPOSAL_ID, 42L, ProposalVariables.UNIT_CODE, unit));
     }
 
     void accept(ProcessInstance unit) {

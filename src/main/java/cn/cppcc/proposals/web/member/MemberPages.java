@@ -235,10 +235,12 @@ class MemberPages {
     }
 
     private String revisionPage(Proposal proposal, Actor actor, FormValues form, Model model, RedirectAttributes flash) {
-        if (!proposal.getProposer().equals(actor.userId())) {
-            return PageResults.refuse(proposal.getId(), "只能由提案人修改", flash);
+        TaskTarget target = TaskTarget.of(proposal.getId(), ProposalHandlingProcess.TASK_REVISE_PROPOSAL);
+        String refusal = steps.refusal(target, actor);
+        if (refusal != null) {
+            return PageResults.refuse(proposal.getId(), refusal, flash);
         }
-        var task = steps.openTask(TaskTarget.of(proposal.getId(), ProposalHandlingProcess.TASK_REVISE_PROPOSAL));
+        var task = steps.openTask(target);
         if (task.isEmpty()) {
             return PageResults.refuse(proposal.getId(), PageResults.NOT_OPEN, flash);
         }
@@ -257,10 +259,7 @@ class MemberPages {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
-            Proposal proposal = access.requireVisible(id, actor);
-            if (!proposal.getProposer().equals(actor.userId())) {
-                throw new ForbiddenException("只能由提案人修改");
-            }
+            access.requireVisible(id, actor);
             steps.complete(TaskTarget.of(id, ProposalHandlingProcess.TASK_REVISE_PROPOSAL), form.fields(Set.of()));
         });
         return PageResults.after(outcome, id, "flash.revised", flash, model,
@@ -278,14 +277,8 @@ class MemberPages {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
-            Proposal proposal = access.requireVisible(id, actor);
-            if (!proposal.getProposer().equals(actor.userId())) {
-                throw new ForbiddenException("只有提案者可以撤回提案");
-            }
-            Input input = Input.of(form.fields(Set.of()));
-            String reason = input.requiredText("reason", 2000);
-            input.validate();
-            withdrawals.request(id, reason, actor);
+            access.requireVisible(id, actor);
+            withdrawals.request(id, form.fields(Set.of()), actor);
         });
         if (outcome.ok()) {
             boolean withdrawn = access.requireVisible(id, actor).getStatus() == ProposalStatus.WITHDRAWN;
@@ -338,11 +331,12 @@ class MemberPages {
 
     private String feedbackPage(long id, String unit, FormValues form, Model model, RedirectAttributes flash) {
         Actor actor = currentActor.get();
-        Proposal proposal = access.requireVisible(id, actor);
-        if (!proposal.getProposer().equals(actor.userId())) {
-            return PageResults.refuse(id, "只有领衔提案人可以评价答复", flash);
-        }
+        access.requireVisible(id, actor);
         TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_RATE_REPLY);
+        String refusal = steps.refusal(target, actor);
+        if (refusal != null) {
+            return PageResults.refuse(id, refusal, flash);
+        }
         var task = steps.openTask(target);
         if (task.isEmpty()) {
             return PageResults.refuse(id, PageResults.NOT_OPEN, flash);
@@ -362,12 +356,8 @@ class MemberPages {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
-            Proposal proposal = access.requireVisible(id, actor);
-            TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_RATE_REPLY);
-            if (!proposal.getProposer().equals(actor.userId())) {
-                throw new ForbiddenException("只有领衔提案人可以评价答复");
-            }
-            steps.complete(target, form.fields(Set.of()));
+            access.requireVisible(id, actor);
+            steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_RATE_REPLY), form.fields(Set.of()));
         });
         return PageResults.after(outcome, id, "flash.rated", flash, model, () -> feedbackPage(id, unit, form, model, flash));
     }

@@ -119,10 +119,12 @@ class OfficePages {
     private String reviewPage(long id, FormValues form, Model model, RedirectAttributes flash) {
         Actor actor = currentActor.get();
         access.requireVisible(id, actor);
-        if (!actor.isOffice()) {
-            return PageResults.refuse(id, "只有提案委员会可以审查", flash);
+        TaskTarget target = TaskTarget.of(id, ProposalHandlingProcess.TASK_REVIEW_PROPOSAL);
+        String refusal = steps.refusal(target, actor);
+        if (refusal != null) {
+            return PageResults.refuse(id, refusal, flash);
         }
-        Optional<Task> task = steps.openTask(TaskTarget.of(id, ProposalHandlingProcess.TASK_REVIEW_PROPOSAL));
+        Optional<Task> task = steps.openTask(target);
         if (task.isEmpty()) {
             return PageResults.refuse(id, PageResults.NOT_OPEN, flash);
         }
@@ -165,9 +167,6 @@ class OfficePages {
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
             access.requireVisible(id, actor);
-            if (!actor.isOffice()) {
-                throw new ForbiddenException("只有提案委员会可以审查");
-            }
             steps.complete(TaskTarget.of(id, ProposalHandlingProcess.TASK_REVIEW_PROPOSAL), form.fields(Set.of()));
         });
         if (outcome.ok() && "FILE".equals(form.get("decision"))) {
@@ -188,10 +187,12 @@ class OfficePages {
     private String assignmentPage(long id, FormValues given, Model model, RedirectAttributes flash) {
         Actor actor = currentActor.get();
         Proposal proposal = access.requireVisible(id, actor);
-        if (!actor.isOffice()) {
-            return PageResults.refuse(id, "只有提案委员会可以办理", flash);
+        TaskTarget target = TaskTarget.of(id, ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL);
+        String refusal = steps.refusal(target, actor);
+        if (refusal != null) {
+            return PageResults.refuse(id, refusal, flash);
         }
-        Optional<Task> task = steps.openTask(TaskTarget.of(id, ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL));
+        Optional<Task> task = steps.openTask(target);
         if (task.isEmpty()) {
             return PageResults.refuse(id, PageResults.NOT_OPEN, flash);
         }
@@ -224,9 +225,6 @@ class OfficePages {
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
             access.requireVisible(id, actor);
-            if (!actor.isOffice()) {
-                throw new ForbiddenException("只有提案委员会可以办理");
-            }
             steps.complete(TaskTarget.of(id, ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL), form.fields(Set.of("units")));
         });
         return PageResults.after(outcome, id, "flash.assigned", flash, model, () -> assignmentPage(id, form, model, flash));
@@ -265,8 +263,9 @@ class OfficePages {
         Actor actor = currentActor.get();
         access.requireVisible(id, actor);
         TaskTarget target = assignments.taskOf(id, unit, taskKey);
-        if (!actor.isOffice()) {
-            return PageResults.refuse(id, "只有提案委员会可以办理", flash);
+        String refusal = steps.refusal(target, actor);
+        if (refusal != null) {
+            return PageResults.refuse(id, refusal, flash);
         }
         Optional<Task> task = steps.openTask(target);
         if (task.isEmpty()) {
@@ -289,12 +288,7 @@ class OfficePages {
         Actor actor = currentActor.get();
         StepRunner.Outcome outcome = runner.run(() -> {
             access.requireVisible(id, actor);
-            TaskTarget target = assignments.taskOf(id, unit, taskKey);
-            if (!actor.isOffice()) {
-                throw new ForbiddenException(UnitHandlingProcess.TASK_RESOLVE_OBJECTION.equals(taskKey)
-                        ? "只有提案委员会可以办理" : "只有提案委员会可以协调");
-            }
-            steps.complete(target, form.fields(Set.of()));
+            steps.complete(assignments.taskOf(id, unit, taskKey), form.fields(Set.of()));
         });
         return PageResults.after(outcome, id, success, flash, model,
                 () -> unitStepPage(id, unit, taskKey, form, view, model, flash));

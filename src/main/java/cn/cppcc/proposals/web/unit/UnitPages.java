@@ -9,7 +9,7 @@ import cn.cppcc.proposals.catalog.Unit;
 import cn.cppcc.proposals.dossier.Dossier;
 import cn.cppcc.proposals.dossier.DossierService;
 import cn.cppcc.proposals.dossier.ProposalList;
-import cn.cppcc.proposals.handling.HandlingInputs;
+import cn.cppcc.proposals.handling.Consultations;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
@@ -55,7 +55,7 @@ class UnitPages {
     private final ProposalList list;
     private final DossierService dossiers;
     private final UnitAssignmentService assignments;
-    private final HandlingInputs inputs;
+    private final Consultations consultations;
     private final AttachmentService attachments;
     private final Catalog catalog;
     private final ProposalSettings settings;
@@ -64,7 +64,7 @@ class UnitPages {
     private final TransactionTemplate transaction;
 
     UnitPages(OpenTasks openTasks, StepService steps, ProposalAccess access, ProposalList list, DossierService dossiers,
-            UnitAssignmentService assignments, HandlingInputs inputs, AttachmentService attachments, Catalog catalog,
+            UnitAssignmentService assignments, Consultations consultations, AttachmentService attachments, Catalog catalog,
             ProposalSettings settings, CurrentActor currentActor, StepRunner runner, TransactionTemplate transaction) {
         this.openTasks = openTasks;
         this.steps = steps;
@@ -72,7 +72,7 @@ class UnitPages {
         this.list = list;
         this.dossiers = dossiers;
         this.assignments = assignments;
-        this.inputs = inputs;
+        this.consultations = consultations;
         this.attachments = attachments;
         this.catalog = catalog;
         this.settings = settings;
@@ -134,8 +134,9 @@ class UnitPages {
         Actor actor = currentActor.get();
         access.requireVisible(id, actor);
         TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT);
-        if (!actor.handles(unit)) {
-            return PageResults.refuse(id, "只有该承办单位的经办人可以签收", flash);
+        String refusal = steps.refusal(target, actor);
+        if (refusal != null) {
+            return PageResults.refuse(id, refusal, flash);
         }
         Optional<Task> task = steps.openTask(target);
         if (task.isEmpty()) {
@@ -154,11 +155,7 @@ class UnitPages {
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
             access.requireVisible(id, actor);
-            TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT);
-            if (!actor.handles(unit)) {
-                throw new ForbiddenException("只有该承办单位的经办人可以签收");
-            }
-            steps.complete(target, form.fields(Set.of()));
+            steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT), form.fields(Set.of()));
         });
         if (outcome.ok() && "true".equals(form.get("accept"))) {
             flash.addFlashAttribute("success", "flash.accepted");
@@ -185,8 +182,9 @@ class UnitPages {
         Actor actor = currentActor.get();
         access.requireVisible(id, actor);
         UnitAssignment part = assignments.current(id, unit);
-        if (!actor.handles(unit)) {
-            return PageResults.refuse(id, "只有该承办单位的经办人可以办理", flash);
+        String refusal = steps.refusal(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_DRAFT_REPLY), actor);
+        if (refusal != null) {
+            return PageResults.refuse(id, refusal, flash);
         }
         Optional<Task> draft = steps.openTask(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_DRAFT_REPLY));
         Optional<Task> opinion = steps.openTask(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SEND_OPINION));
@@ -208,9 +206,8 @@ class UnitPages {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
-            handlerOf(id, unit, actor);
-            transaction.executeWithoutResult(status -> inputs.recordConsultation(assignments.current(id, unit),
-                    Input.of(form.fields(Set.of())), actor));
+            access.requireVisible(id, actor);
+            consultations.record(id, unit, form.fields(Set.of()), actor);
         });
         if (outcome.ok()) {
             flash.addFlashAttribute("success", "flash.consulted");
@@ -228,7 +225,7 @@ class UnitPages {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
-            handlerOf(id, unit, actor);
+            access.requireVisible(id, actor);
             Map<String, Object> fields = form.fields(Set.of());
             fields.put("action", "REPLY");
             transaction.executeWithoutResult(status -> {
@@ -252,7 +249,7 @@ class UnitPages {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
-            handlerOf(id, unit, actor);
+            access.requireVisible(id, actor);
             steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SEND_OPINION), form.fields(Set.of()));
         });
         return PageResults.after(outcome, id, "flash.opinionSent", flash, model,
@@ -270,8 +267,9 @@ class UnitPages {
         Actor actor = currentActor.get();
         access.requireVisible(id, actor);
         TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SIGN_OFF_REPLY);
-        if (!actor.leads(unit)) {
-            return PageResults.refuse(id, "只有该承办单位负责人可以签发", flash);
+        String refusal = steps.refusal(target, actor);
+        if (refusal != null) {
+            return PageResults.refuse(id, refusal, flash);
         }
         Optional<Task> task = steps.openTask(target);
         if (task.isEmpty()) {
@@ -288,26 +286,13 @@ class UnitPages {
         FormValues form = FormValues.of(values);
         StepRunner.Outcome outcome = runner.run(() -> {
             access.requireVisible(id, actor);
-            TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SIGN_OFF_REPLY);
-            if (!actor.leads(unit)) {
-                throw new ForbiddenException("只有该承办单位负责人可以签发");
-            }
-            steps.complete(target, form.fields(Set.of()));
+            steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SIGN_OFF_REPLY), form.fields(Set.of()));
         });
         return PageResults.after(outcome, id, "true".equals(form.get("approve")) ? "flash.signedOff" : "flash.replyReturned",
                 flash, model, () -> signOffPage(id, unit, form, model, flash));
     }
 
     // --- shared ------------------------------------------------------------------------------------------
-
-    /** As the API's handling controller: the proposal is visible, the unit has it, the user handles for it. */
-    private void handlerOf(long id, String unit, Actor actor) {
-        access.requireVisible(id, actor);
-        assignments.current(id, unit);
-        if (!actor.handles(unit)) {
-            throw new ForbiddenException("只有该承办单位的经办人可以办理");
-        }
-    }
 
     private void page(long id, String unit, Actor actor, FormValues form, Task task, Model model) {
         Dossier dossier = dossiers.dossier(id, actor);
