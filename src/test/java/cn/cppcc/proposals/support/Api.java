@@ -69,6 +69,19 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Any request as a client might send it: the path exactly as given (also a malformed one), a
+     * Content-Type and a body only when not null.
+     */
+    public Answer request(String user, String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(user, request);
+    }
+
     /** A multipart/form-data upload of one file in the part {@code file}. */
     public Answer upload(String user, String path, String fileName, String contentType, byte[] content) {
         String boundary = "----proposals" + System.nanoTime();

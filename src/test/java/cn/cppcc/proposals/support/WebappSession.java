@@ -55,6 +55,22 @@ public class WebappSession {
         return send(request);
     }
 
+    /**
+     * Any request with the session and its CSRF token: the path exactly as given (also a malformed
+     * one), a Content-Type and a body only when not null.
+     */
+    public HttpResponse<String> request(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (csrfToken != null) {
+            request.header("X-XSRF-TOKEN", csrfToken);
+        }
+        return send(request);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

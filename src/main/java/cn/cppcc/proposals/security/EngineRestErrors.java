@@ -1,0 +1,206 @@
+package cn.cppcc.proposals.security;
+
+import cn.cppcc.proposals.shared.ClientError;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.model.Parameter;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's REST API ({@code /engine-rest}) and the webapps' ({@code /camunda/api/...}, which
+ * Tasklist uses) answer a client's mistake with a 4xx (API.md "Errors"), in Camunda's JSON shape
+ * {@code {type, message, code?}} that Tasklist shows, with {@code errors} added for bad input:
+ * <ul>
+ * <li>what {@link ClientError} knows, also inside the engine's wrappers (ENGINE-03051: a step's
+ * task listener refused), answers with its status and the step's Chinese message; a race for a
+ * step (a version check failed, the task was claimed first) answers 409;
+ * <li>what Camunda answers with a 4xx stays as Camunda answers it;
+ * <li>a failure Camunda answers with 500 whose cause is the client's answers with a 4xx: a 4xx
+ * exception inside Camunda's own wrappers, a {@code NullValueException} (an unknown id or a missing
+ * value), a body that is no JSON or not the expected one, a Java-serialized variable;
+ * <li>anything else is a server fault: logged once with its stack trace, 500 without internals.
+ * </ul>
+ * Two request filters stop before Camunda's resources what they would fail on with a 500: a body
+ * without a Content-Type (415), a long poll where the servlet cannot wait (404). Client errors are
+ * logged at DEBUG only. Jersey registers this in every Jersey application of the
+ * JVM (META-INF/services), also in the webapps' applications, which the webapp starter builds out
+ * of Spring's reach. The mappers take the same exception types as Camunda's own and win by priority.
+ */
+public final class EngineRestErrors implements ForcedAutoDiscoverable {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
+
+    /** Camunda's mappers have no priority (Priorities.USER); among mappers of one type Jersey takes the lowest. */
+    static final int AHEAD_OF_CAMUNDA = Priorities.USER - 1000;
+
+    @Override
+    public void configure(FeatureContext context) {
+        for (Class<?> provider : List.of(AnyFailure.class, EngineFailure.class, RestFailure.class, UnreadableJson.class,
+                UnexpectedJson.class, ContentTypeRequired.class, AsyncOnlyWhereSupported.class)) {
+            if (!context.getConfiguration().isRegistered(provider)) {
+                context.register(provider);
+            }
+        }
+    }
+
+    static Response answer(Throwable failure, String method, String path) {
+        Optional<ClientError> known = ClientError.in(failure);
+        if (known.isPresent()) {
+            ClientError error = known.get();
+            log.debug("{} {} answered {}: {}", method, path, error.status(), error.detail());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", error.source().getClass().getSimpleName());
+            body.put("message", error.detail());
+            if (error.errors() != null) {
+                body.put("errors", error.errors());
+            }
+            return json(error.status(), body);
+        }
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 20; t = t.getCause()) {
+            int status = clientStatus(t);
+            if (status > 0) {
+                log.debug("{} {} answered {}", method, path, status, failure);
+                return json(status, ExceptionHandlerHelper.getInstance().fromException(t));
+            }
+        }
+        return serverFault(failure, method, path);
+    }
+
+    /**
+     * The 4xx Camunda gives this exception; 400 for a body that is no JSON or not the expected one, for
+     * a NullValueException (an unknown id or a missing value) and for what the engine refuses by
+     * configuration (Camunda answers these with 500); else 0.
+     */
+    private static int clientStatus(Throwable t) {
+        if (t instanceof NullValueException || t instanceof JsonProcessingException || refusedByConfiguration(t)) {
+            return 400;
+        }
+        Response.Status status = ExceptionHandlerHelper.getInstance().getStatus(t);
+        return status != null && status.getStatusCode() < 500 ? status.getStatusCode() : 0;
+    }
+
+    /** ENGINE-17007: a Java-serialized variable (java-serialization-format-enabled: false); a plain ProcessEngineException. */
+    private static boolean refusedByConfiguration(Throwable t) {
+        return t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().startsWith("ENGINE-17007 ");
+    }
+
+    private static Response serverFault(Throwable failure, String method, String path) {
+        // A database that is down is to answer 503 with Retry-After (API.md "Errors"): tell it apart here.
+        log.error("Engine REST API failure on {} {}", method, path, failure);
+        return json(500, Map.of("type", "ServerError", "message", "处理失败，请联系管理员"));
+    }
+
+    private static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** One mapper per exception type Camunda maps (Jersey takes the mapper of the nearest type first). */
+    abstract static class Mapper<T extends Throwable> implements ExceptionMapper<T> {
+
+        @Context
+        private Request request;
+        @Context
+        private UriInfo uri;
+
+        @Override
+        public Response toResponse(T failure) {
+            return answer(failure, request.getMethod(), uri.getRequestUri().getRawPath());
+        }
+    }
+
+    /** In place of Camunda's {@code ExceptionHandler}. */
+    @Priority(AHEAD_OF_CAMUNDA)
+    public static final class AnyFailure extends Mapper<Throwable> {
+    }
+
+    /** In place of Camunda's {@code ProcessEngineExceptionHandler}. */
+    @Priority(AHEAD_OF_CAMUNDA)
+    public static final class EngineFailure extends Mapper<ProcessEngineException> {
+    }
+
+    /** In place of Camunda's {@code RestExceptionHandler}. */
+    @Priority(AHEAD_OF_CAMUNDA)
+    public static final class RestFailure extends Mapper<RestException> {
+    }
+
+    /** In place of Camunda's and Jackson's (registered alike; Jackson's answers as text): a body that is no JSON. */
+    @Priority(AHEAD_OF_CAMUNDA)
+    public static final class UnreadableJson extends Mapper<JsonParseException> {
+    }
+
+    /** In place of Camunda's and Jackson's: JSON that does not fit the expected body. */
+    @Priority(AHEAD_OF_CAMUNDA)
+    public static final class UnexpectedJson extends Mapper<JsonMappingException> {
+    }
+
+    /**
+     * A request without a Content-Type to a method that reads a body: Jersey answers 415 when a body
+     * comes, but passes null when none does, on which Camunda's resources fail with a
+     * NullPointerException (a deployment without its form, a task query or a claim without JSON).
+     * 415 for both.
+     */
+    public static final class ContentTypeRequired implements ContainerRequestFilter {
+
+        @Override
+        public void filter(ContainerRequestContext context) {
+            ResourceMethod method = matched(context);
+            if (context.getMediaType() == null && method != null && method.getInvocable().getParameters().stream()
+                    .anyMatch(parameter -> parameter.getSource() == Parameter.Source.ENTITY)) {
+                String expected = method.getConsumedTypes().stream().map(MediaType::toString).collect(Collectors.joining("、"));
+                throw new NotSupportedException("请求须带有请求体及其Content-Type" + (expected.isEmpty() ? "" : "（" + expected + "）"));
+            }
+        }
+    }
+
+    /**
+     * A method that answers asynchronously (external tasks' fetchAndLock) cannot run behind a servlet
+     * without async support, as the webapps' engine API is registered: every call failed there with
+     * a 500. 404 there: the engine REST API serves it.
+     */
+    public static final class AsyncOnlyWhereSupported implements ContainerRequestFilter {
+
+        @Context
+        private HttpServletRequest servletRequest;
+
+        @Override
+        public void filter(ContainerRequestContext context) {
+            ResourceMethod method = matched(context);
+            if (method != null && method.isSuspendDeclared() && !servletRequest.isAsyncSupported()) {
+                throw new NotFoundException("该接口仅由 /engine-rest 提供");
+            }
+        }
+    }
+
+    private static ResourceMethod matched(ContainerRequestContext context) {
+        return context instanceof ContainerRequest request ? request.getUriInfo().getMatchedResourceMethod() : null;
+    }
+}
