@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.crypto.Mac;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and every record links to the one committed before it, on H2 and PostgreSQL alike. The lock is
  * taken as the transaction commits (AuditTrail), after every other lock it holds, so it adds a short
  * wait but no deadlock.
+ * <p>
+ * Records are hashed with the key (AuditKey). Those appended before the key existed keep their
+ * plain SHA-256: migration V23 wrote the last of them into {@code audit_chain_head.plain_until_seq},
+ * which the application's database user cannot change (PostgreSQL: R__application_user), and
+ * verification accepts plain hashes up to there only, so a record after it that was changed and
+ * re-hashed without the key shows as broken.
  */
 @Component
 public class AuditChain {
@@ -30,9 +37,11 @@ public class AuditChain {
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
+    private final AuditKey key;
 
-    AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditKey key) {
         this.jdbc = jdbc;
+        this.key = key;
         // PostgreSQL streams a result in a read-only transaction with a fetch size, instead of loading it whole
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(1000);
@@ -40,17 +49,23 @@ public class AuditChain {
         this.readOnly.setReadOnly(true);
     }
 
-    record Head(long seq, String hash) {}
+    /** The last record's seq and hash; the records up to {@code plainUntil} have plain SHA-256 hashes. */
+    record Head(long seq, String hash, long plainUntil) {}
+
+    private Head head(String lock) {
+        return jdbc.queryForObject("select last_seq, last_hash, plain_until_seq from audit_chain_head where id = 1" + lock,
+                (rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+    }
 
     /** Appends the records in order, in the caller's transaction; returns them as stored. */
     List<AuditRecord> append(List<AuditRecord> records) {
-        Head head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1 for update",
-                (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+        Head head = head(" for update");
         long seq = head.seq();
         String prev = head.hash();
+        Mac mac = key.mac();
         List<AuditRecord> chained = new ArrayList<>(records.size());
         for (AuditRecord record : records) {
-            AuditRecord linked = record.chained(++seq, prev);
+            AuditRecord linked = record.chained(++seq, prev, mac);
             chained.add(linked);
             prev = linked.hash();
         }
@@ -89,32 +104,44 @@ public class AuditChain {
 
     /**
      * Recomputes the chain up to the head as it is now: each record's seq follows the one before,
-     * its previous hash is that record's hash and its own hash matches its fields; the last one
-     * is the head. Appends meanwhile are not checked (they are after the head read first).
+     * its previous hash is that record's hash and its own hash matches its fields (HMAC with the
+     * key, plain SHA-256 up to {@code plain_until_seq}); the last one is the head. Appends meanwhile
+     * are not checked (they are after the head read first).
      */
     Verification verify() {
         return readOnly.execute(status -> {
-            Head head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1",
-                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
-            Walk walk = new Walk();
+            Head head = head("");
+            Walk walk = new Walk(key.mac(), head.plainUntil());
             streaming.query("select " + COLUMNS + " from audit_events where seq <= ? order by seq",
                     (RowCallbackHandler) rs -> walk.check(read(rs)), head.seq());
             if (walk.broken == null && (walk.lastSeq != head.seq() || !walk.lastHash.equals(head.hash()))) {
                 // the last records were deleted, or the head was changed
                 walk.broken = walk.lastSeq + 1;
             }
-            return new Verification(walk.broken == null, walk.checked, walk.broken, head.seq(), head.hash());
+            return new Verification(walk.broken == null, walk.checked, walk.broken, head.seq(), head.hash(),
+                    head.plainUntil());
         });
     }
 
-    /** The outcome of a verification; {@code firstBrokenSeq} only when broken. */
-    public record Verification(boolean ok, long checked, Long firstBrokenSeq, long lastSeq, String lastHash) {}
+    /**
+     * The outcome of a verification; {@code firstBrokenSeq} only when broken. {@code plainUntilSeq}:
+     * the records up to it were chained with plain SHA-256 before the key existed (0: none).
+     */
+    public record Verification(boolean ok, long checked, Long firstBrokenSeq, long lastSeq, String lastHash,
+                               long plainUntilSeq) {}
 
     private static final class Walk {
+        final Mac mac;
+        final long plainUntil;
         long checked;
         long lastSeq;
         String lastHash = AuditHash.GENESIS;
         Long broken;
+
+        Walk(Mac mac, long plainUntil) {
+            this.mac = mac;
+            this.plainUntil = plainUntil;
+        }
 
         void check(AuditRecord r) {
             if (broken != null) {
@@ -123,11 +150,15 @@ public class AuditChain {
             checked++;
             if (r.seq() != lastSeq + 1) {
                 broken = lastSeq + 1;   // a record is missing
-            } else if (!r.prevHash().equals(lastHash) || !AuditHash.of(r).equals(r.hash())) {
+            } else if (!r.prevHash().equals(lastHash) || !expected(r).equals(r.hash())) {
                 broken = r.seq();
             }
             lastSeq = r.seq();
             lastHash = r.hash();
+        }
+
+        private String expected(AuditRecord r) {
+            return r.seq() <= plainUntil ? AuditHash.plain(r) : AuditHash.keyed(r, mac);
         }
     }
 }

@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import javax.crypto.Mac;
 
 /**
- * The hash of an audit record: SHA-256 over its canonical serialisation, which ends with the
- * previous record's hash. The serialisation is, in UTF-8, the line {@code audit-v1} and then each
+ * The hash of an audit record: HMAC-SHA256 with the chain's key (AuditKey) over its canonical
+ * serialisation, which ends with the previous record's hash; records chained before the key
+ * existed (up to {@code audit_chain_head.plain_until_seq}) have the plain SHA-256 of the same
+ * serialisation. The serialisation is, in UTF-8, the line {@code audit-v1} and then each
  * field in this order as {@code <length in UTF-8 bytes>:<value>} and a line feed, or {@code -} and a
  * line feed for a missing value: seq, time (UTC, {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}), actor,
  * roles, action, action name, proposal id, unit, subject, client address, detail, previous hash.
@@ -26,7 +29,13 @@ final class AuditHash {
     private AuditHash() {
     }
 
-    static String of(AuditRecord r) {
+    /** The hash of records chained since the key: HMAC-SHA256 with it, lower-case hex. */
+    static String keyed(AuditRecord r, Mac mac) {
+        return HexFormat.of().formatHex(mac.doFinal(canonical(r).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The hash of records chained before the key (migration V23): plain SHA-256, lower-case hex. */
+    static String plain(AuditRecord r) {
         return hex(canonical(r));
     }
 
@@ -60,6 +69,7 @@ final class AuditHash {
         }
     }
 
+    /** Plain SHA-256 of a text, lower-case hex. */
     static String hex(String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,7 @@
 package cn.cppcc.proposals.audit;
 
 import java.time.Instant;
+import javax.crypto.Mac;
 
 /**
  * One audit record as stored in {@code audit_events}. {@code seq}, {@code prevHash} and
@@ -10,10 +11,11 @@ record AuditRecord(long seq, Instant at, String actor, String actorRoles, String
                    Long proposalId, String unitCode, String subject, String clientIp, String detail,
                    String prevHash, String hash) {
 
-    AuditRecord chained(long seq, String prevHash) {
+    /** This record as the chain's next one after {@code prevHash}, hashed with the key. */
+    AuditRecord chained(long seq, String prevHash, Mac mac) {
         AuditRecord linked = new AuditRecord(seq, at, actor, actorRoles, action, actionName, proposalId, unitCode,
                 subject, clientIp, detail, prevHash, null);
         return new AuditRecord(seq, at, actor, actorRoles, action, actionName, proposalId, unitCode, subject,
-                clientIp, detail, prevHash, AuditHash.of(linked));
+                clientIp, detail, prevHash, AuditHash.keyed(linked, mac));
     }
 }

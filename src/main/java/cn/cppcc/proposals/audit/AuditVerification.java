@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The scheduled verification ({@code proposals.audit.verify-cron}, nightly by default): recomputes
  * the chain and, when it is broken, records that and tells the office and the auditors by mail
- * (AUDIT_CHAIN_BROKEN), every time it runs until the break is dealt with. The head's hash is
- * logged each time: noted elsewhere, it anchors the chain against a rewrite of all of it.
+ * (AUDIT_CHAIN_BROKEN), every time it runs until the break is dealt with. The head's hash and the
+ * end of the plain SHA-256 records are logged each time: noted elsewhere, they anchor the chain
+ * against a rewrite of all of it (which needs the key since the key exists) and against a moved end.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -46,11 +47,12 @@ class AuditVerification {
     AuditChain.Verification run() {
         AuditChain.Verification result = chain.verify();
         if (result.ok()) {
-            log.info("Audit trail verified: {} records, head {} {}", result.checked(), result.lastSeq(), result.lastHash());
+            log.info("Audit trail verified: {} records, head {} {}, plain SHA-256 up to {}", result.checked(),
+                    result.lastSeq(), result.lastHash(), result.plainUntilSeq());
             return result;
         }
-        log.error("Audit trail broken at record {} ({} records checked, head {} {})", result.firstBrokenSeq(),
-                result.checked(), result.lastSeq(), result.lastHash());
+        log.error("Audit trail broken at record {} ({} records checked, head {} {}, plain SHA-256 up to {})",
+                result.firstBrokenSeq(), result.checked(), result.lastSeq(), result.lastHash(), result.plainUntilSeq());
         transaction.executeWithoutResult(status -> {
             trail.record(AuditAction.AUDIT_CHAIN_BROKEN, null, null, "Audit:" + result.firstBrokenSeq(),
                     "断开于第" + result.firstBrokenSeq() + "条；共校验" + result.checked() + "条");

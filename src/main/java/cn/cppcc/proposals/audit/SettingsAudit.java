@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Configuration changes: the settings are files and the environment, read at start, so each start
- * compares the effective {@code proposals.*} and {@code camunda.bpm.*} settings (never passwords)
- * with the last recorded ones and records them (SETTINGS_CHANGED, by {@code system}) when they differ.
+ * compares the effective {@code proposals.*} and {@code camunda.bpm.*} settings (never passwords,
+ * secrets or keys, such as the audit chain's HMAC key) with the last recorded ones and records them
+ * (SETTINGS_CHANGED, by {@code system}) when they differ.
  */
 @Component
 class SettingsAudit implements ApplicationRunner {
@@ -47,6 +48,11 @@ class SettingsAudit implements ApplicationRunner {
         });
     }
 
+    private static boolean secret(String key) {
+        String name = key.toLowerCase();
+        return name.contains("password") || name.contains("secret") || name.contains("key");
+    }
+
     /** The settings in force, one {@code key=value} a line, sorted. */
     String current() {
         Map<String, String> values = new TreeMap<>();
@@ -54,8 +60,7 @@ class SettingsAudit implements ApplicationRunner {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 for (String name : enumerable.getPropertyNames()) {
                     String key = name.replaceAll("\\[(\\d+)]", ".$1");
-                    if (PREFIXES.stream().anyMatch(key::startsWith) && !key.toLowerCase().contains("password")
-                            && !key.toLowerCase().contains("secret") && !values.containsKey(key)) {
+                    if (PREFIXES.stream().anyMatch(key::startsWith) && !secret(key) && !values.containsKey(key)) {
                         try {
                             values.put(key, String.valueOf(environment.getProperty(name)));
                         } catch (RuntimeException e) {

@@ -16,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,8 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 5: every step of the lifecycle leaves its record with the right actor, a refused step
- * none; the chain verifies and shows an edited or deleted row at that row; PostgreSQL refuses the
- * change; the timeline, the search, the CSV and the PDF.
+ * none; the chain verifies and shows an edited or deleted row at that row, also one re-hashed
+ * without the key; PostgreSQL refuses the change, and the application's database user can neither
+ * change a record nor disable the triggers; the timeline, the search, the CSV and the PDF.
  */
 class AuditIntegrationTest extends IntegrationTestSupport {
 
@@ -42,6 +45,8 @@ class AuditIntegrationTest extends IntegrationTestSupport {
     JdbcTemplate jdbcTemplate;
     @Autowired
     AuditVerification verification;
+    @Autowired
+    AuditKey key;
 
     JsonNode events(String query) {
         Answer answer = api.get("auditor1", "/api/audit/events?size=200&" + query);
@@ -120,28 +125,78 @@ class AuditIntegrationTest extends IntegrationTestSupport {
         long id = proposals.submitted();
         long seq = jdbcTemplate.queryForObject("select max(seq) from audit_events where proposal_id = ?", Long.class, id);
         assertThat(api.get("auditor1", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
+        JdbcTemplate owner = TestDatabase.owner(jdbcTemplate);
         String detail = jdbcTemplate.queryForObject("select detail from audit_events where seq = ?", String.class, seq);
         try {
-            allowChanges(true);
-            jdbcTemplate.update("update audit_events set detail = ? where seq = ?", detail + "（改）", seq);
+            allowChanges(owner, true);
+            owner.update("update audit_events set detail = ? where seq = ?", detail + "（改）", seq);
             JsonNode broken = api.get("auditor1", "/api/audit/verify").body();
             assertThat(broken.get("ok").asBoolean()).isFalse();
             assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(seq);
             // the scheduled check tells the office and the auditors
             assertThat(verification.run().firstBrokenSeq()).isEqualTo(seq);
-            jdbcTemplate.update("update audit_events set detail = ? where seq = ?", detail, seq);
+            owner.update("update audit_events set detail = ? where seq = ?", detail, seq);
             assertThat(api.get("auditor1", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
 
-            Map<String, Object> row = jdbcTemplate.queryForMap("select * from audit_events where seq = ?", seq);
-            jdbcTemplate.update("delete from audit_events where seq = ?", seq);
+            Map<String, Object> row = owner.queryForMap("select * from audit_events where seq = ?", seq);
+            owner.update("delete from audit_events where seq = ?", seq);
             assertThat(api.get("auditor1", "/api/audit/verify").body().get("firstBrokenSeq").asLong()).isEqualTo(seq);
-            reinsert(row);
+            reinsert(owner, row);
         } finally {
-            allowChanges(false);
+            allowChanges(owner, false);
         }
         assertThat(api.get("auditor1", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
         assertThat(jdbcTemplate.queryForObject("select count(*) from notifications where event = 'AUDIT_CHAIN_BROKEN'"
                 + " and recipient in ('office1', 'auditor1')", Long.class)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aRowReHashedWithoutTheKeyIsFoundAtThatRow() {
+        long id = proposals.submitted();
+        proposals.submitted();   // records after the changed one, re-hashed too
+        long seq = jdbcTemplate.queryForObject("select max(seq) from audit_events where proposal_id = ?", Long.class, id);
+        JdbcTemplate owner = TestDatabase.owner(jdbcTemplate);
+        AuditKey wrongKey = new AuditKey(HexFormat.of().formatHex(new byte[32]));
+        List<AuditRecord> original = owner.query("select " + AuditChain.COLUMNS + " from audit_events where seq >= ? order by seq",
+                (rs, n) -> AuditChain.read(rs), seq);
+        assertThat(original).hasSizeGreaterThan(1);
+        try {
+            allowChanges(owner, true);
+            // plain SHA-256, as the chain was before the key, and HMAC with another key: both found at the changed row
+            for (Function<AuditRecord, String> hash : List.<Function<AuditRecord, String>>of(AuditHash::plain,
+                    r -> AuditHash.keyed(r, wrongKey.mac()))) {
+                rewrite(owner, original, original.get(0).detail() + "（改）", hash);
+                JsonNode broken = api.get("auditor1", "/api/audit/verify").body();
+                assertThat(broken.get("ok").asBoolean()).as("%s", broken).isFalse();
+                assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(seq);
+            }
+            // the same forgery with the application's key would pass: what tells them apart is the key
+            rewrite(owner, original, original.get(0).detail() + "（改）", r -> AuditHash.keyed(r, key.mac()));
+            assertThat(api.get("auditor1", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
+        } finally {
+            for (AuditRecord r : original) {
+                owner.update("update audit_events set detail = ?, prev_hash = ?, hash = ? where seq = ?", r.detail(),
+                        r.prevHash(), r.hash(), r.seq());
+            }
+            owner.update("update audit_chain_head set last_hash = ? where id = 1", original.get(original.size() - 1).hash());
+            allowChanges(owner, false);
+        }
+        assertThat(api.get("auditor1", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
+    }
+
+    /** Changes the first record's detail and re-hashes it and every later one with {@code hash}, as a forger would. */
+    private static void rewrite(JdbcTemplate owner, List<AuditRecord> records, String detail, Function<AuditRecord, String> hash) {
+        String prev = records.get(0).prevHash();
+        for (AuditRecord r : records) {
+            AuditRecord changed = new AuditRecord(r.seq(), r.at(), r.actor(), r.actorRoles(), r.action(), r.actionName(),
+                    r.proposalId(), r.unitCode(), r.subject(), r.clientIp(), r == records.get(0) ? detail : r.detail(),
+                    prev, null);
+            prev = hash.apply(changed);
+            owner.update("update audit_events set detail = ?, prev_hash = ?, hash = ? where seq = ?", changed.detail(),
+                    changed.prevHash(), prev, r.seq());
+        }
+        assertThat(owner.update("update audit_chain_head set last_hash = ? where id = 1 and last_seq = ?", prev,
+                records.get(records.size() - 1).seq())).as("nothing appended meanwhile").isEqualTo(1);
     }
 
     @Test
@@ -151,11 +206,35 @@ class AuditIntegrationTest extends IntegrationTestSupport {
             return; // H2: the application has no update or delete path; verify shows a change (test above)
         }
         long seq = jdbcTemplate.queryForObject("select max(seq) from audit_events", Long.class);
-        assertThatThrownBy(() -> jdbcTemplate.update("update audit_events set detail = 'x' where seq = ?", seq))
+        // even the owner of the table: only by disabling the triggers first
+        JdbcTemplate owner = TestDatabase.owner(jdbcTemplate);
+        assertThatThrownBy(() -> owner.update("update audit_events set detail = 'x' where seq = ?", seq))
                 .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbcTemplate.update("delete from audit_events where seq = ?", seq))
+        assertThatThrownBy(() -> owner.update("delete from audit_events where seq = ?", seq))
                 .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbcTemplate.execute("truncate audit_events")).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.execute("truncate audit_events")).hasStackTraceContaining("append-only");
+        assertThat(api.get("auditor1", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theApplicationsDatabaseUserCanOnlyReadAndAppendTheTrail() {
+        proposals.submitted();
+        if (!TestDatabase.isPostgres()) {
+            return; // H2 has one user
+        }
+        assertThat(jdbcTemplate.queryForObject("select current_user", String.class)).isEqualTo(TestDatabase.APPLICATION);
+        assertThat(jdbcTemplate.queryForObject("select pg_get_userbyid(relowner) from pg_class where relname = 'audit_events'",
+                String.class)).isEqualTo(TestDatabase.OWNER);
+        long seq = jdbcTemplate.queryForObject("select max(seq) from audit_events", Long.class);
+        for (String sql : List.of("alter table audit_events disable trigger audit_events_no_update_or_delete",
+                "alter table audit_events disable trigger all", "drop trigger audit_events_no_truncate on audit_events")) {
+            assertThatThrownBy(() -> jdbcTemplate.execute(sql)).as(sql).hasStackTraceContaining("must be owner");
+        }
+        for (String sql : List.of("update audit_events set detail = 'x' where seq = " + seq,
+                "delete from audit_events where seq = " + seq, "truncate audit_events",
+                "update audit_chain_head set plain_until_seq = 999999999 where id = 1")) {
+            assertThatThrownBy(() -> jdbcTemplate.execute(sql)).as(sql).hasStackTraceContaining("permission denied");
+        }
         assertThat(api.get("auditor1", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
     }
 
@@ -268,15 +347,15 @@ class AuditIntegrationTest extends IntegrationTestSupport {
         throw new AssertionError("no " + action + " in " + page);
     }
 
-    /** On PostgreSQL only a superuser who disables the triggers can change the trail, as here. */
-    private void allowChanges(boolean allow) {
+    /** On PostgreSQL only the table's owner (or a superuser) who disables the triggers can change the trail, as here. */
+    private static void allowChanges(JdbcTemplate owner, boolean allow) {
         if (TestDatabase.isPostgres()) {
-            jdbcTemplate.execute("alter table audit_events " + (allow ? "disable" : "enable") + " trigger audit_events_no_update_or_delete");
+            owner.execute("alter table audit_events " + (allow ? "disable" : "enable") + " trigger audit_events_no_update_or_delete");
         }
     }
 
-    private void reinsert(Map<String, Object> row) {
-        jdbcTemplate.update("insert into audit_events (" + AuditChain.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    private static void reinsert(JdbcTemplate owner, Map<String, Object> row) {
+        owner.update("insert into audit_events (" + AuditChain.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("actor_roles"), row.get("action"),
                 row.get("action_name"), row.get("proposal_id"), row.get("unit_code"), row.get("subject"),
                 row.get("client_ip"), row.get("detail"), row.get("prev_hash"), row.get("hash"));
