@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -43,7 +44,7 @@ public record ClientError(int status, String title, String detail, List<FieldErr
         if (t instanceof InvalidInputException invalid) {
             return new ClientError(400, "输入有误", invalid.getMessage(), invalid.errors(), t);
         }
-        if (t instanceof ForbiddenException) {
+        if (t instanceof ForbiddenException || t instanceof AuthorizationException) {
             return new ClientError(403, "无权操作", t.getMessage(), null, t);
         }
         if (t instanceof NotFoundException) {
