@@ -37,11 +37,7 @@ class AdminAccount implements ApplicationRunner {
             return;
         }
         String password = admin.password();
-        if (password == null || password.isBlank() || password.equals(DemoData.PASSWORD)
-                || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException("ADMIN_PASSWORD must be set to at least " + MIN_PASSWORD_LENGTH
-                    + " characters and must not be the demo password");
-        }
+        checkPassword(password);
         if (identityService.createUserQuery().userId(admin.user()).count() == 0) {
             User user = identityService.newUser(admin.user());
             user.setFirstName("系统管理员");
@@ -51,6 +47,15 @@ class AdminAccount implements ApplicationRunner {
             identityService.createMembership(admin.user(), Actor.ADMINS);
             identityService.createMembership(admin.user(), "camunda-admin");
             log.info("Created the administrator '{}'", admin.user());
+        }
+    }
+
+    /** The administrator's password (ADMIN_PASSWORD): at least 12 characters, not the demo one. */
+    static void checkPassword(String password) {
+        if (password == null || password.isBlank() || password.equals(DemoData.PASSWORD)
+                || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("ADMIN_PASSWORD must be set to at least " + MIN_PASSWORD_LENGTH
+                    + " characters and must not be the demo password");
         }
     }
 }

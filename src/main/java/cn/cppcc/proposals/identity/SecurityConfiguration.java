@@ -4,6 +4,7 @@ import cn.cppcc.proposals.shared.ProblemWriter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +20,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * {@code /api/**}: HTTP Basic against the engine's users, nothing anonymous (API.md "Access").
  * {@code /engine-rest/**}: the same users through Camunda's own Basic filter. The Camunda webapps
  * keep their own login and CSRF protection, so Spring Security leaves {@code /camunda/**} alone.
- * Every door that checks a password is behind the {@link LoginThrottle}: 429 while blocked.
+ * Every door that checks a password is behind the {@link LoginThrottle}: 429 while blocked. Only
+ * in a web application: the emergency reset ({@link EmergencyAdminReset}) starts without one.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     @Bean

@@ -3,6 +3,7 @@ package cn.cppcc.proposals.web;
 import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.identity.LoginThrottledException;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,9 +22,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The pages' own chain, before the API's: form login against the engine's users (the same
  * provider as the API's HTTP Basic, behind the same login throttle), a session, CSRF tokens,
  * logout, and headers that allow only the application's own scripts and styles. {@code /api/**}
- * keeps its stateless Basic chain and {@code /camunda/**} its own login.
+ * keeps its stateless Basic chain and {@code /camunda/**} its own login. Only in a web
+ * application: the administrator's emergency reset starts without one.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class PageSecurityConfiguration {
 
     /** Where a login the throttle refuses is shown: the login page again, with 429 and how long to wait. */

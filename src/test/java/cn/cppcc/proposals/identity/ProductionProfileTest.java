@@ -18,6 +18,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ProductionProfileTest {
 
     static ConfigurableApplicationContext start(String database, String profile, String... properties) {
+        return new SpringApplicationBuilder(ProposalsApplication.class).run(arguments(database, profile, properties));
+    }
+
+    /** The command line of a start on an in-memory database that outlives the start (kept by name). */
+    static String[] arguments(String database, String profile, String... properties) {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + profile,
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0",
@@ -25,7 +30,7 @@ class ProductionProfileTest {
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new SpringApplicationBuilder(ProposalsApplication.class).run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 
     @Test
