@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Production's first administrator ({@code proposals.admin}), in the groups {@code admins} and
- * {@code camunda-admin}. Refuses to start with an empty or demo password; never logs it.
+ * {@code camunda-admin}, created when missing (not when disabled). Refuses to start with an empty
+ * or demo password; never logs it.
  */
 @Component
 @Order(2)
@@ -24,10 +25,12 @@ class AdminAccount implements ApplicationRunner {
 
     private final ProposalSettings settings;
     private final IdentityService identityService;
+    private final UserAdministration users;
 
-    AdminAccount(ProposalSettings settings, IdentityService identityService) {
+    AdminAccount(ProposalSettings settings, IdentityService identityService, UserAdministration users) {
         this.settings = settings;
         this.identityService = identityService;
+        this.users = users;
     }
 
     @Override
@@ -38,6 +41,12 @@ class AdminAccount implements ApplicationRunner {
         }
         String password = admin.password();
         checkPassword(password);
+        if (users.isDisabled(admin.user())) {
+            // another admin disabled them: a restart must not bring them back with ADMIN_PASSWORD
+            log.warn("The administrator '{}' is disabled; another admin enables them, or run the application once"
+                    + " with --{} (README, Security)", admin.user(), EmergencyAdminReset.FLAG);
+            return;
+        }
         if (identityService.createUserQuery().userId(admin.user()).count() == 0) {
             User user = identityService.newUser(admin.user());
             user.setFirstName("系统管理员");

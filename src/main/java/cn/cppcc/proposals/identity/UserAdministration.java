@@ -121,6 +121,12 @@ public class UserAdministration {
         return users;
     }
 
+    /** Whether the user is disabled: kept aside, out of the identity store. */
+    @Transactional(readOnly = true)
+    public boolean isDisabled(String id) {
+        return disabledUser(id).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public UserView user(String id) {
         return disabledUser(id).orElseGet(() -> view(require(id)));

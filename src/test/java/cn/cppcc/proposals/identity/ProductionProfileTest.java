@@ -53,6 +53,19 @@ class ProductionProfileTest {
     }
 
     @Test
+    void aDisabledAdministratorStaysDisabledAfterARestart() {
+        try (var context = start("prod-disabled", "prod", "proposals.admin.password=a-strong-admin-password")) {
+            UserAdministration users = context.getBean(UserAdministration.class);
+            users.create("admin2", "第二管理员", null, "another-admin-password", List.of("admins", "camunda-admin"));
+            users.disable("admin", "admin2");
+        }
+        try (var context = start("prod-disabled", "prod", "proposals.admin.password=a-strong-admin-password")) {
+            assertThat(context.getBean(UserAdministration.class).isDisabled("admin")).isTrue();
+            assertThat(context.getBean(IdentityService.class).createUserQuery().userId("admin").count()).isZero();
+        }
+    }
+
+    @Test
     void refusesADatabaseWithDemoUsers() {
         start("prod-demo", "default").close();
         assertThatThrownBy(() -> start("prod-demo", "prod", "proposals.admin.password=a-strong-admin-password").close())
