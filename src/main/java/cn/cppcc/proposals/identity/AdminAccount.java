@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Production's first administrator ({@code proposals.admin}), in the groups {@code admins} and
- * {@code camunda-admin}. Refuses to start with an empty or demo password; never logs it.
+ * {@code camunda-admin}, created when missing (not when disabled). Refuses to start with an empty
+ * or demo password; never logs it.
  */
 @Component
 @Order(2)
@@ -24,10 +25,12 @@ class AdminAccount implements ApplicationRunner {
 
     private final ProposalSettings settings;
     private final IdentityService identityService;
+    private final UserAdministration users;
 
-    AdminAccount(ProposalSettings settings, IdentityService identityService) {
+    AdminAccount(ProposalSettings settings, IdentityService identityService, UserAdministration users) {
         this.settings = settings;
         this.identityService = identityService;
+        this.users = users;
     }
 
     @Override
@@ -37,10 +40,12 @@ class AdminAccount implements ApplicationRunner {
             return;
         }
         String password = admin.password();
-        if (password == null || password.isBlank() || password.equals(DemoData.PASSWORD)
-                || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException("ADMIN_PASSWORD must be set to at least " + MIN_PASSWORD_LENGTH
-                    + " characters and must not be the demo password");
+        checkPassword(password);
+        if (users.isDisabled(admin.user())) {
+            // another admin disabled them: a restart must not bring them back with ADMIN_PASSWORD
+            log.warn("The administrator '{}' is disabled; another admin enables them, or run the application once"
+                    + " with --{} (README, Security)", admin.user(), EmergencyAdminReset.FLAG);
+            return;
         }
         if (identityService.createUserQuery().userId(admin.user()).count() == 0) {
             User user = identityService.newUser(admin.user());
@@ -51,6 +56,15 @@ class AdminAccount implements ApplicationRunner {
             identityService.createMembership(admin.user(), Actor.ADMINS);
             identityService.createMembership(admin.user(), "camunda-admin");
             log.info("Created the administrator '{}'", admin.user());
+        }
+    }
+
+    /** The administrator's password (ADMIN_PASSWORD): at least 12 characters, not the demo one. */
+    static void checkPassword(String password) {
+        if (password == null || password.isBlank() || password.equals(DemoData.PASSWORD)
+                || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("ADMIN_PASSWORD must be set to at least " + MIN_PASSWORD_LENGTH
+                    + " characters and must not be the demo password");
         }
     }
 }

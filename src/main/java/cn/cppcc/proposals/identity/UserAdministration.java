@@ -38,9 +38,12 @@ public class UserAdministration {
     private final JdbcClient jdbc;
     private final ProposalClock clock;
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
 
-    UserAdministration(IdentityService identityService, EngineAsSystem system, JdbcClient jdbc, ProposalClock clock, AuditTrail audit) {
+    UserAdministration(IdentityService identityService, EngineAsSystem system, JdbcClient jdbc, ProposalClock clock,
+            AuditTrail audit, LoginThrottle throttle) {
         this.audit = audit;
+        this.throttle = throttle;
         this.identityService = identityService;
         this.system = system;
         this.jdbc = jdbc;
@@ -118,6 +121,12 @@ public class UserAdministration {
         return users;
     }
 
+    /** Whether the user is disabled: kept aside, out of the identity store. */
+    @Transactional(readOnly = true)
+    public boolean isDisabled(String id) {
+        return disabledUser(id).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public UserView user(String id) {
         return disabledUser(id).orElseGet(() -> view(require(id)));
@@ -180,8 +189,12 @@ public class UserAdministration {
         system.run(() -> {
             user.setPassword(password);
             identityService.saveUser(user);
-            identityService.unlockUser(id);
         });
+        // A command of its own: in the saving one the engine flushes the unlock after the user's update,
+        // bound to the revision that update has just replaced, so it would change no row and the user
+        // would stay locked. Here it reads the user afresh.
+        system.run(() -> identityService.unlockUser(id));
+        throttle.forgetUser(id);
     }
 
     /** Takes the user out of the identity store, keeping name, e-mail and groups for {@link #enable}. */
@@ -223,6 +236,9 @@ public class UserAdministration {
                 }
             }
         });
+        // a new engine user, without the old one's lock; only the throttle may still hold failures from
+        // the time the user was disabled
+        throttle.forgetUser(id);
         audit.record(AuditAction.USER_ENABLED, null, null, "User:" + id, "用户：" + id + "；用户组："
                 + String.join("、", disabled.groups()) + "；已重设密码");
         return user(id);

@@ -26,6 +26,11 @@ class ProductionProfileTest {
 
     /** Starts the application; in {@code prod} with {@link #KEY} unless the properties name another. */
     static ConfigurableApplicationContext start(String database, String profile, String... properties) {
+        return new SpringApplicationBuilder(ProposalsApplication.class).run(arguments(database, profile, properties));
+    }
+
+    /** The command line of a start on an in-memory database that outlives the start (kept by name). */
+    static String[] arguments(String database, String profile, String... properties) {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + profile,
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0",
@@ -36,7 +41,7 @@ class ProductionProfileTest {
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new SpringApplicationBuilder(ProposalsApplication.class).run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 
     @Test
@@ -56,6 +61,19 @@ class ProductionProfileTest {
             assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(u -> u.getId())
                     .containsExactly("admin");
             assertThat(identity.createUserQuery().userIdIn("office1", "member1", "edu1", "auditor1").count()).isZero();
+        }
+    }
+
+    @Test
+    void aDisabledAdministratorStaysDisabledAfterARestart() {
+        try (var context = start("prod-disabled", "prod", "proposals.admin.password=a-strong-admin-password")) {
+            UserAdministration users = context.getBean(UserAdministration.class);
+            users.create("admin2", "第二管理员", null, "another-admin-password", List.of("admins", "camunda-admin"));
+            users.disable("admin", "admin2");
+        }
+        try (var context = start("prod-disabled", "prod", "proposals.admin.password=a-strong-admin-password")) {
+            assertThat(context.getBean(UserAdministration.class).isDisabled("admin")).isTrue();
+            assertThat(context.getBean(IdentityService.class).createUserQuery().userId("admin").count()).isZero();
         }
     }
 

@@ -7,7 +7,9 @@ import cn.cppcc.proposals.support.WebappSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Admins manage users; a disabled or deleted user is shut out of every door, sessions included. */
@@ -17,6 +19,10 @@ class UserAdministrationIntegrationTest extends IntegrationTestSupport {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ProcessEngineConfigurationImpl engine;
+    @Autowired
+    LoginSettings settings;
 
     String newMember() {
         String id = "m" + System.nanoTime() % 10_000_000;
@@ -89,6 +95,25 @@ class UserAdministrationIntegrationTest extends IntegrationTestSupport {
         assertThat(api.get(id, PASSWORD, "/api/tasks").status()).isEqualTo(401);
         advanceClock(Duration.ofSeconds(31));
         assertThat(browser.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordResetLetsInAUserTheEngineHadLocked() {
+        String id = newMember();
+        EngineLocks.lock(engine, id);
+        assertThat(api.get(id, PASSWORD, "/api/tasks").status()).as("locked by the engine").isEqualTo(401);
+        // and blocked by the throttle from here
+        for (int i = 1; i < settings.freeFailuresPerUser(); i++) {
+            assertThat(api.get(id, "wrong", "/api/tasks").status()).isEqualTo(401);
+        }
+        assertThat(api.get(id, PASSWORD, "/api/tasks").status()).isEqualTo(429);
+
+        String newPassword = "a-new-password-3";
+        assertThat(api.put("admin", "/api/admin/users/" + id + "/password", Map.of("password", newPassword)).status())
+                .isEqualTo(204);
+        assertThat(api.get(id, newPassword, "/api/tasks").status()).isEqualTo(200);
+        assertThat(new WebappSession(port).login(id, newPassword, "tasklist")).isEqualTo(200);
+        assertThat(EngineLocks.attempts(engine, id)).isZero();
     }
 
     @Test

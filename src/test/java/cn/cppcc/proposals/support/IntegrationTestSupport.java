@@ -2,6 +2,7 @@ package cn.cppcc.proposals.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cppcc.proposals.identity.LoginThrottle;
 import cn.cppcc.proposals.support.Api.Answer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -51,6 +52,8 @@ public abstract class IntegrationTestSupport {
     protected JdbcClient jdbc;
     @Autowired
     protected org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    protected LoginThrottle loginThrottle;
 
     protected Api api;
     protected Proposals proposals;
@@ -64,6 +67,12 @@ public abstract class IntegrationTestSupport {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    /** Every test logs in from 127.0.0.1: one test's failed logins must not block the next. */
+    @AfterEach
+    void resetLoginThrottle() {
+        loginThrottle.reset();
     }
 
     /** Moves the engine's clock forward, as time passing would. */

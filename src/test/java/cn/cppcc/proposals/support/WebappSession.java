@@ -25,6 +25,11 @@ public class WebappSession {
 
     /** Logs in to an app (tasklist, cockpit, admin) as the webapps' login page does. */
     public int login(String user, String password, String app) {
+        return loginAnswer(user, password, app).statusCode();
+    }
+
+    /** The login's own answer, with its headers and body. */
+    public HttpResponse<String> loginAnswer(String user, String password, String app) {
         send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
@@ -37,7 +42,7 @@ public class WebappSession {
         }
         HttpResponse<String> response = send(login);
         get("/camunda/app/" + app + "/default/");
-        return response.statusCode();
+        return response;
     }
 
     public HttpResponse<String> get(String path) {
