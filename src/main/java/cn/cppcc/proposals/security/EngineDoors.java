@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateGroupCmd;
@@ -99,6 +100,9 @@ class EngineDoors extends AbstractProcessEnginePlugin {
             DeleteJobsCmd.class, UnlockJobCmd.class, HistoryCleanupCmd.class,
             // a process started past its registration
             StartProcessInstanceAtActivitiesCmd.class,
+            // checking a password while logged in (/engine-rest/identity/verify): the login doors are
+            // throttled per address (identity/LoginThrottle), this one would let an insider guess unthrottled
+            CheckPassword.class,
             // deployments, users, groups, memberships
             DeployCmd.class, CreateUserCmd.class, SaveUserCmd.class, DeleteUserCmd.class, UnlockUserCmd.class,
             SetUserInfoCmd.class, DeleteUserInfoCmd.class, SetUserPictureCmd.class, DeleteUserPictureCmd.class,
