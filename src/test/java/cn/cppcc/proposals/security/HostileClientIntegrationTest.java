@@ -222,6 +222,7 @@ class HostileClientIntegrationTest extends IntegrationTestSupport {
             attacks.add(new Attack(user, "DELETE", "/engine-rest/user/" + user, null));
             attacks.add(new Attack(user, "POST", "/engine-rest/user/member3/unlock", Map.of()));
             attacks.add(new Attack(user, "PUT", "/engine-rest/group/proposal-office/members/" + user, Map.of()));
+            attacks.add(new Attack(user, "POST", "/engine-rest/identity/verify", Map.of("username", "admin", "password", "guess")));
             for (Attack attack : attacks) {
                 Answer answer = send(attack);
                 if (answer.status() < 400 || answer.status() >= 500) {
