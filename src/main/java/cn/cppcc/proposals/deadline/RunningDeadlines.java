@@ -1,10 +1,10 @@
 package cn.cppcc.proposals.deadline;
 
-import cn.cppcc.proposals.assignment.Reply;
-import cn.cppcc.proposals.assignment.ReplyStatus;
-import cn.cppcc.proposals.assignment.UnitAssignment;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
-import cn.cppcc.proposals.assignment.UnitStatus;
+import cn.cppcc.proposals.unithandling.Reply;
+import cn.cppcc.proposals.unithandling.ReplyStatus;
+import cn.cppcc.proposals.unithandling.UnitAssignment;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.UnitStatus;
 import cn.cppcc.proposals.calendar.CalendarChanged;
 import cn.cppcc.proposals.calendar.WorkingDayCalendar;
 import cn.cppcc.proposals.proposal.Proposal;

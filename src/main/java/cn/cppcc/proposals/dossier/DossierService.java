@@ -1,14 +1,14 @@
 package cn.cppcc.proposals.dossier;
 
-import cn.cppcc.proposals.assignment.Reply;
+import cn.cppcc.proposals.unithandling.Reply;
 import cn.cppcc.proposals.attachment.AttachmentService;
 import cn.cppcc.proposals.followup.FollowUpRecords;
 import cn.cppcc.proposals.supervision.SupervisionService;
 import cn.cppcc.proposals.withdrawal.WithdrawalService;
-import cn.cppcc.proposals.assignment.ReplyStatus;
-import cn.cppcc.proposals.assignment.UnitAssignment;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
-import cn.cppcc.proposals.assignment.UnitRole;
+import cn.cppcc.proposals.unithandling.ReplyStatus;
+import cn.cppcc.proposals.unithandling.UnitAssignment;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.UnitRole;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.CommitteeSession;
 import cn.cppcc.proposals.identity.Directory;

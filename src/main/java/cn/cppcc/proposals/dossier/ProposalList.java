@@ -1,10 +1,10 @@
 package cn.cppcc.proposals.dossier;
 
-import cn.cppcc.proposals.assignment.ConsultationMethod;
-import cn.cppcc.proposals.assignment.Rating;
-import cn.cppcc.proposals.assignment.ReplyStatus;
-import cn.cppcc.proposals.assignment.UnitRole;
-import cn.cppcc.proposals.assignment.UnitStatus;
+import cn.cppcc.proposals.unithandling.ConsultationMethod;
+import cn.cppcc.proposals.unithandling.Rating;
+import cn.cppcc.proposals.unithandling.ReplyStatus;
+import cn.cppcc.proposals.unithandling.UnitRole;
+import cn.cppcc.proposals.unithandling.UnitStatus;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.proposal.ProposalStatus;
 import cn.cppcc.proposals.shared.Actor;

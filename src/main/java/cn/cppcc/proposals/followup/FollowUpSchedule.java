@@ -1,9 +1,9 @@
 package cn.cppcc.proposals.followup;
 
-import cn.cppcc.proposals.assignment.Reply;
-import cn.cppcc.proposals.assignment.UnitAssignment;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
-import cn.cppcc.proposals.assignment.UnitStatus;
+import cn.cppcc.proposals.unithandling.Reply;
+import cn.cppcc.proposals.unithandling.UnitAssignment;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.UnitStatus;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import java.util.Date;

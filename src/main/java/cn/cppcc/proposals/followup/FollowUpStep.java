@@ -1,8 +1,8 @@
 package cn.cppcc.proposals.followup;
 
-import cn.cppcc.proposals.assignment.Reply;
-import cn.cppcc.proposals.assignment.UnitAssignment;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.Reply;
+import cn.cppcc.proposals.unithandling.UnitAssignment;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
 import cn.cppcc.proposals.notification.Recipients;

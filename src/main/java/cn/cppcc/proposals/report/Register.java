@@ -1,9 +1,9 @@
 package cn.cppcc.proposals.report;
 
-import cn.cppcc.proposals.assignment.Rating;
-import cn.cppcc.proposals.assignment.UnitRole;
-import cn.cppcc.proposals.assignment.UnitStatus;
-import cn.cppcc.proposals.assignment.UnitTexts;
+import cn.cppcc.proposals.unithandling.Rating;
+import cn.cppcc.proposals.unithandling.UnitRole;
+import cn.cppcc.proposals.unithandling.UnitStatus;
+import cn.cppcc.proposals.unithandling.UnitTexts;
 import cn.cppcc.proposals.proposal.ProposalStatus;
 import java.time.Instant;
 import java.time.LocalDate;

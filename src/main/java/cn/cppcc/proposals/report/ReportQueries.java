@@ -1,9 +1,9 @@
 package cn.cppcc.proposals.report;
 
-import cn.cppcc.proposals.assignment.ConsultationMethod;
-import cn.cppcc.proposals.assignment.ReplyStatus;
-import cn.cppcc.proposals.assignment.UnitRole;
-import cn.cppcc.proposals.assignment.UnitStatus;
+import cn.cppcc.proposals.unithandling.ConsultationMethod;
+import cn.cppcc.proposals.unithandling.ReplyStatus;
+import cn.cppcc.proposals.unithandling.UnitRole;
+import cn.cppcc.proposals.unithandling.UnitStatus;
 import cn.cppcc.proposals.proposal.CoProposerState;
 import cn.cppcc.proposals.proposal.ProposalStatus;
 import java.sql.ResultSet;

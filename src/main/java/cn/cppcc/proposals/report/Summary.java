@@ -1,6 +1,6 @@
 package cn.cppcc.proposals.report;
 
-import cn.cppcc.proposals.assignment.Rating;
+import cn.cppcc.proposals.unithandling.Rating;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Collection;

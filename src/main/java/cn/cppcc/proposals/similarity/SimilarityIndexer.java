@@ -1,6 +1,6 @@
 package cn.cppcc.proposals.similarity;
 
-import cn.cppcc.proposals.assignment.ReplySent;
+import cn.cppcc.proposals.unithandling.ReplySent;
 import cn.cppcc.proposals.proposal.ProposalChanged;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.cppcc.proposals.supervision;
 
-import cn.cppcc.proposals.assignment.UnitAssignment;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.UnitAssignment;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
 import cn.cppcc.proposals.notification.Recipients;

@@ -1,7 +1,7 @@
 package cn.cppcc.proposals.supervision;
 
-import cn.cppcc.proposals.assignment.UnitAssignment;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.UnitAssignment;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalVariables;

@@ -16,7 +16,7 @@ import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

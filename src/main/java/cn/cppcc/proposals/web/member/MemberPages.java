@@ -27,7 +27,7 @@ import cn.cppcc.proposals.web.StepRunner;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.StepService;
 import cn.cppcc.proposals.workflow.TaskTarget;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.ArrayList;
 import java.util.Comparator;

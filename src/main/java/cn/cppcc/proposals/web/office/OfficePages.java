@@ -1,9 +1,9 @@
 package cn.cppcc.proposals.web.office;
 
-import cn.cppcc.proposals.assignment.AssignmentMode;
-import cn.cppcc.proposals.assignment.ObjectionDecision;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
-import cn.cppcc.proposals.assignment.UnitSuggestions;
+import cn.cppcc.proposals.unithandling.AssignmentMode;
+import cn.cppcc.proposals.unithandling.ObjectionDecision;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.UnitSuggestions;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.Category;
 import cn.cppcc.proposals.catalog.Unit;

@@ -1,15 +1,15 @@
 package cn.cppcc.proposals.web.unit;
 
-import cn.cppcc.proposals.assignment.UnitAssignment;
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
-import cn.cppcc.proposals.assignment.ConsultationMethod;
+import cn.cppcc.proposals.unithandling.UnitAssignment;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
+import cn.cppcc.proposals.unithandling.ConsultationMethod;
 import cn.cppcc.proposals.attachment.AttachmentService;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.Unit;
 import cn.cppcc.proposals.dossier.Dossier;
 import cn.cppcc.proposals.dossier.DossierService;
 import cn.cppcc.proposals.dossier.ProposalList;
-import cn.cppcc.proposals.handling.Consultations;
+import cn.cppcc.proposals.unithandling.Consultations;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;

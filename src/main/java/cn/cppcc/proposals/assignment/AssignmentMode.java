@@ -1,6 +1,0 @@
-package cn.cppcc.proposals.assignment;
-
-/** Rule 4: one unit, a lead unit with co-units, or several units that each reply 分办. */
-public enum AssignmentMode {
-    SINGLE, LEAD_AND_CO, SEPARATE
-}

@@ -1,6 +1,0 @@
-package cn.cppcc.proposals.assignment;
-
-/** Rule 5: the office reassigns the proposal to another unit, or upholds the assignment. */
-public enum ObjectionDecision {
-    REASSIGN, UPHOLD
-}

@@ -1,4 +1,0 @@
-package cn.cppcc.proposals.assignment;
-
-/** A unit's signed-off reply was sent to the proposer (Rule 7). */
-public record ReplySent(long proposalId, String unitCode) {}

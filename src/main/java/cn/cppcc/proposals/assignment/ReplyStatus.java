@@ -1,6 +1,0 @@
-package cn.cppcc.proposals.assignment;
-
-/** A drafted reply waits for the leader's sign-off, is returned, or was sent to the proposer. */
-public enum ReplyStatus {
-    AWAITING_SIGN_OFF, RETURNED, SENT
-}
