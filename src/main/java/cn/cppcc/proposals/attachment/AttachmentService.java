@@ -1,7 +1,6 @@
 package cn.cppcc.proposals.attachment;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -29,10 +28,10 @@ public class AttachmentService {
 
     private final JdbcClient jdbc;
     private final ProposalClock clock;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    AttachmentService(JdbcClient jdbc, ProposalClock clock, AuditTrail audit) {
-        this.audit = audit;
+    AttachmentService(JdbcClient jdbc, ProposalClock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -68,8 +67,7 @@ public class AttachmentService {
                         OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
-        audit.record(AuditAction.ATTACHMENT_ADDED, proposalId, null, "attachment:" + id, "文件：" + name + "；类型："
-                + type.contentType() + "；大小：" + content.length + "字节；SHA-256：" + sha256);
+        events.publishEvent(new AttachmentAdded(id, proposalId, name, type.contentType(), content.length, sha256));
         return new AttachmentInfo(id, name, type.contentType(), content.length, sha256, uploadedBy, now);
     }
 

@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.audit;
 
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;

@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.audit;
 
+import cn.cppcc.proposals.shared.CodeLabels;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * order, codes with their Chinese names, yes/no as 是/否, texts cut at 300 characters (the dossier
  * keeps them whole).
  */
-public final class AuditDetails {
+final class AuditDetails {
 
     static final int TEXT_IN_DETAIL = 300;
     /** The order fields are listed in; the Chinese labels are those of the error messages. */
@@ -36,25 +37,12 @@ public final class AuditDetails {
             Map.entry("reason", "理由"), Map.entry("responsibleLeader", "分管领导"), Map.entry("leaderPhone", "分管领导电话"),
             Map.entry("handlerName", "经办人"), Map.entry("handlerPhone", "经办人电话"), Map.entry("result", "落实情况"),
             Map.entry("note", "意见"), Map.entry("comment", "意见"));
-    static final Map<String, String> CODES = Map.ofEntries(Map.entry("FILE", "立案"), Map.entry("RETURN", "退回修改"),
-            Map.entry("REJECT", "不予立案"), Map.entry("CONVERT", "转为意见建议"), Map.entry("MERGE", "并案"),
-            Map.entry("REASSIGN", "改派"), Map.entry("UPHOLD", "维持交办"), Map.entry("SATISFIED", "满意"),
-            Map.entry("BASICALLY_SATISFIED", "基本满意"), Map.entry("DISSATISFIED", "不满意"), Map.entry("SINGLE", "单独承办"),
-            Map.entry("LEAD_AND_CO", "主办会办"), Map.entry("SEPARATE", "分办"), Map.entry("FACE_TO_FACE", "见面协商"),
-            Map.entry("PHONE", "电话"), Map.entry("WRITTEN", "书面"), Map.entry("MEETING", "座谈会"),
-            Map.entry("SITE_VISIT", "实地考察"), Map.entry("CONSULTATION", "记录协商"), Map.entry("REPLY", "提交答复"));
 
     private AuditDetails() {
     }
 
-    /** The Chinese name of a code of the API (FILE → 立案), or the code itself. */
-    public static String label(Object code) {
-        String text = code == null ? "" : String.valueOf(code).strip();
-        return CODES.getOrDefault(text, text);
-    }
-
     /** The given fields as 标签：值, in a fixed order. */
-    public static String of(Map<String, ?> input, ZoneId zone) {
+    static String of(Map<String, ?> input, ZoneId zone) {
         return ORDER.stream().filter(input::containsKey)
                 .map(field -> LABELS.getOrDefault(field, field) + "：" + value(input.get(field), zone))
                 .filter(text -> !text.endsWith("："))
@@ -75,8 +63,8 @@ public final class AuditDetails {
         if (text.equals("true") || text.equals("false")) {
             return text.equals("true") ? "是" : "否";
         }
-        if (CODES.containsKey(text)) {
-            return CODES.get(text) + "（" + text + "）";
+        if (CodeLabels.isCode(text)) {
+            return CodeLabels.label(text) + "（" + text + "）";
         }
         return AuditTrail.cut(text, TEXT_IN_DETAIL);
     }

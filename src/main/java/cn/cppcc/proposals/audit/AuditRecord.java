@@ -7,7 +7,7 @@ import javax.crypto.Mac;
  * One audit record as stored in {@code audit_events}. {@code seq}, {@code prevHash} and
  * {@code hash} are given when it is appended to the chain (0 and {@code null} before).
  */
-record AuditRecord(long seq, Instant at, String actor, String actorRoles, String action, String actionName,
+public record AuditRecord(long seq, Instant at, String actor, String actorRoles, String action, String actionName,
                    Long proposalId, String unitCode, String subject, String clientIp, String detail,
                    String prevHash, String hash) {
 

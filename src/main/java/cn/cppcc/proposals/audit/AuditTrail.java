@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.audit;
 
+import cn.cppcc.proposals.shared.Texts;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.shared.ProposalClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,9 +143,6 @@ public class AuditTrail {
     }
 
     static String cut(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1) + "…";
+        return Texts.cut(text, max);
     }
 }

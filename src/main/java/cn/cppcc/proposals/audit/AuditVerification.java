@@ -1,11 +1,8 @@
 package cn.cppcc.proposals.audit;
 
-import cn.cppcc.proposals.notification.NotificationEvent;
-import cn.cppcc.proposals.notification.NotificationService;
-import cn.cppcc.proposals.notification.Recipients;
-import cn.cppcc.proposals.shared.Actor;
-import java.util.Map;
+import cn.cppcc.proposals.shared.AuditAction;
 import org.slf4j.Logger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -28,14 +25,14 @@ class AuditVerification {
 
     private final AuditChain chain;
     private final AuditTrail trail;
-    private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    AuditVerification(AuditChain chain, AuditTrail trail, NotificationService notifications,
+    AuditVerification(AuditChain chain, AuditTrail trail, ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.chain = chain;
         this.trail = trail;
-        this.notifications = notifications;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -56,9 +53,7 @@ class AuditVerification {
         transaction.executeWithoutResult(status -> {
             trail.record(AuditAction.AUDIT_CHAIN_BROKEN, null, null, "Audit:" + result.firstBrokenSeq(),
                     "断开于第" + result.firstBrokenSeq() + "条；共校验" + result.checked() + "条");
-            notifications.notify(NotificationEvent.AUDIT_CHAIN_BROKEN, Recipients.groups(Actor.OFFICE, Actor.AUDITORS),
-                    null, null, Map.of("brokenSeq", String.valueOf(result.firstBrokenSeq()),
-                            "checked", String.valueOf(result.checked())));
+            events.publishEvent(new AuditChainBroken(result.firstBrokenSeq(), result.checked()));
         });
         return result;
     }

@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.audit;
 
+import cn.cppcc.proposals.shared.AuditAction;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

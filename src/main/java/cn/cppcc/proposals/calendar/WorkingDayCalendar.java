@@ -2,8 +2,7 @@ package cn.cppcc.proposals.calendar;
 
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +33,9 @@ public class WorkingDayCalendar {
     private final JdbcClient jdbc;
     private final AtomicReference<Map<LocalDate, CalendarDay>> exceptions = new AtomicReference<>();
 
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    WorkingDayCalendar(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, AuditTrail audit) {
-        this.audit = audit;
+    WorkingDayCalendar(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -124,11 +122,7 @@ public class WorkingDayCalendar {
                     .params(day.day(), day.kind().name(), day.holiday()).update();
         }
         exceptions.set(null);
-        audit.record(AuditAction.CALENDAR_CHANGED, null, null, "Calendar:" + year, days.stream()
-                .map(d -> d.day() + " " + (d.kind() == DayKind.OFF ? "放假" : "上班")
-                        + (d.holiday() == null ? "" : "（" + d.holiday() + "）"))
-                .collect(java.util.stream.Collectors.joining("；", year + "年共" + days.size() + "天：", "")));
-        events.publishEvent(new CalendarChanged(year));
+events.publishEvent(new CalendarChanged(year, List.copyOf(days)));
     }
 
     private Map<LocalDate, CalendarDay> exceptions() {

@@ -1,7 +1,6 @@
 package cn.cppcc.proposals.catalog;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
@@ -29,11 +28,11 @@ public class Catalog {
     private final IdentityService identityService;
     private final JdbcClient jdbc;
     private final EngineAsSystem system;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     Catalog(UnitRepository units, CategoryRepository categories, CommitteeSessionRepository sessions,
-            IdentityService identityService, JdbcClient jdbc, EngineAsSystem system, AuditTrail audit) {
-        this.audit = audit;
+            IdentityService identityService, JdbcClient jdbc, EngineAsSystem system, ApplicationEventPublisher events) {
+        this.events = events;
         this.system = system;
         this.units = units;
         this.categories = categories;
@@ -71,7 +70,7 @@ public class Catalog {
         }
         createGroup(Actor.unitGroup(code), name + "经办人");
         createGroup(Actor.unitLeadersGroup(code), name + "负责人");
-        audit.record(AuditAction.UNIT_CREATED, null, code, "Unit:" + code, "代码：" + code + "；名称：" + name);
+        events.publishEvent(new UnitChanged(code, name, true, true));
         return units.save(new Unit(code, name));
     }
 
@@ -87,8 +86,7 @@ public class Catalog {
         if (active != null) {
             unit.setActive(active);
         }
-        audit.record(AuditAction.UNIT_UPDATED, null, code, "Unit:" + code, "名称：" + unit.getName() + "；启用："
-                + (unit.isActive() ? "是" : "否"));
+        events.publishEvent(new UnitChanged(code, unit.getName(), unit.isActive(), false));
         return unit;
     }
 
@@ -123,7 +121,7 @@ public class Catalog {
             throw new InvalidInputException("name", "类别已存在");
         }
         int position = categories.findAllByOrderByPosition().stream().mapToInt(Category::getPosition).max().orElse(0) + 1;
-        audit.record(AuditAction.CATEGORY_CREATED, null, null, "Category:" + name.strip(), "名称：" + name.strip());
+        events.publishEvent(new CategoryChanged(name.strip(), true, true));
         return categories.save(new Category(name.strip(), position));
     }
 
@@ -131,7 +129,7 @@ public class Catalog {
     public Category setCategoryActive(String name, boolean active) {
         Category category = categories.findById(name).orElseThrow(() -> new NotFoundException("没有该类别：" + name));
         category.setActive(active);
-        audit.record(AuditAction.CATEGORY_UPDATED, null, null, "Category:" + name, "启用：" + (active ? "是" : "否"));
+        events.publishEvent(new CategoryChanged(name, active, false));
         return category;
     }
 
@@ -171,9 +169,7 @@ public class Catalog {
         if (current) {
             makeCurrent(session);
         }
-        audit.record(AuditAction.SESSION_CREATED, null, null, "Session:" + code, "代码：" + code + "；名称：" + name
-                + "；年份：" + year + "；大会开幕：" + plenaryOpens + "；提交截止：" + submissionDeadline
-                + "；当前届次：" + (current ? "是" : "否"));
+        events.publishEvent(new SessionCreated(code, name, year, plenaryOpens, submissionDeadline, current));
         return session;
     }
 

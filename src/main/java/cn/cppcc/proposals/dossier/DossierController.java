@@ -1,8 +1,6 @@
 package cn.cppcc.proposals.dossier;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
-import cn.cppcc.proposals.audit.ProposalHistory;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -11,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.cppcc.proposals.audit.AuditLog;
 import cn.cppcc.proposals.shared.CurrentActor;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,16 +27,16 @@ public class DossierController {
     private final ProposalList list;
     private final CurrentActor currentActor;
     private final ProposalHistory history;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final ProposalClock clock;
-    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
 
     DossierController(DossierService dossiers, ProposalList list, CurrentActor currentActor, ProposalHistory history,
-            AuditTrail audit, ProposalClock clock, JdbcClient jdbc) {
+            ApplicationEventPublisher events, ProposalClock clock, AuditLog auditLog) {
         this.history = history;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.auditLog = auditLog;
         this.dossiers = dossiers;
         this.list = list;
         this.currentActor = currentActor;
@@ -58,9 +56,8 @@ public class DossierController {
         if (!actor.isOffice() && !actor.isIn(Actor.AUDITORS)) {
             throw new ForbiddenException("只有提案委员会和审计监督人员可以导出提案档案");
         }
-        audit.record(AuditAction.DOSSIER_EXPORTED, id, null, null, "提案档案PDF");
-        String head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
-                .query((rs, n) -> "第" + rs.getLong(1) + "条，哈希" + rs.getString(2)).single();
+        events.publishEvent(new DossierExported(id));
+        String head = auditLog.head();
         byte[] pdf = DossierPdf.write(dossier, history.of(id, actor), clock.zone(), actor.userId(), clock.now(),
                 head);
         String name = "提案档案-" + (dossier.number() == null ? "流水号" + dossier.serialNo() : dossier.number()) + ".pdf";

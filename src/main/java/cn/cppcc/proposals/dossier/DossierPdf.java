@@ -1,6 +1,5 @@
 package cn.cppcc.proposals.dossier;
 
-import cn.cppcc.proposals.audit.ProposalHistory;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;

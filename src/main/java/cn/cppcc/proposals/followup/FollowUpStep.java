@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.followup;
 
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.unithandling.Reply;
 import cn.cppcc.proposals.unithandling.UnitAssignment;
 import cn.cppcc.proposals.unithandling.UnitAssignmentService;
@@ -56,6 +58,11 @@ class FollowUpStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return StepLabel.of(AuditAction.FOLLOWED_UP);
     }
 
     /** The form shows the reply and its commitment; the office is told the follow-up is due. */

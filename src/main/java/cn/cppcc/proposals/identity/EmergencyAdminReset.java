@@ -1,7 +1,7 @@
 package cn.cppcc.proposals.identity;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+import cn.cppcc.proposals.shared.AuditAction;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.identity.UserAdministration.UserView;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.NotFoundException;
@@ -41,15 +41,15 @@ public class EmergencyAdminReset {
     private final UserAdministration users;
     private final IdentityService identityService;
     private final EngineAsSystem system;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final ProposalSettings settings;
 
     EmergencyAdminReset(UserAdministration users, IdentityService identityService, EngineAsSystem system,
-            AuditTrail audit, ProposalSettings settings) {
+            ApplicationEventPublisher events, ProposalSettings settings) {
         this.users = users;
         this.identityService = identityService;
         this.system = system;
-        this.audit = audit;
+        this.events = events;
         this.settings = settings;
     }
 
@@ -114,9 +114,9 @@ public class EmergencyAdminReset {
                 done.add("已将 " + id + " 加入用户组 " + group);
             }
         }
-        audit.record(AuditAction.IDENTITY_CHANGED, AuditAction.IDENTITY_CHANGED.label() + "：紧急重置管理员", null, null,
-                "User:" + id, "用户：" + id + "；在服务器上以 --" + FLAG + " 执行（操作系统用户："
-                        + System.getProperty("user.name") + "）；" + String.join("；", done));
+        events.publishEvent(new AccountChanged(AuditAction.IDENTITY_CHANGED,
+                AuditAction.IDENTITY_CHANGED.label() + "：紧急重置管理员", id, "用户：" + id + "；在服务器上以 --" + FLAG
+                        + " 执行（操作系统用户：" + System.getProperty("user.name") + "）；" + String.join("；", done)));
         return done;
     }
 

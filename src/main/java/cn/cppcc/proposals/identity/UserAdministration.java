@@ -1,7 +1,7 @@
 package cn.cppcc.proposals.identity;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+import cn.cppcc.proposals.shared.AuditAction;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.shared.ConflictException;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
@@ -37,12 +37,12 @@ public class UserAdministration {
     private final EngineAsSystem system;
     private final JdbcClient jdbc;
     private final ProposalClock clock;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final LoginThrottle throttle;
 
     UserAdministration(IdentityService identityService, EngineAsSystem system, JdbcClient jdbc, ProposalClock clock,
-            AuditTrail audit, LoginThrottle throttle) {
-        this.audit = audit;
+            ApplicationEventPublisher events, LoginThrottle throttle) {
+        this.events = events;
         this.throttle = throttle;
         this.identityService = identityService;
         this.system = system;
@@ -212,8 +212,8 @@ public class UserAdministration {
                 .params(id, Directory.fullName(user), user.getEmail(), String.join(",", groupsOf(id)), by,
                         OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))
                 .update();
-        audit.record(AuditAction.USER_DISABLED, null, null, "User:" + id, "用户：" + id + "；用户组："
-                + String.join("、", groupsOf(id)));
+        events.publishEvent(new AccountChanged(AuditAction.USER_DISABLED, null, id, "用户：" + id + "；用户组："
+                + String.join("、", groupsOf(id))));
         system.run(() -> identityService.deleteUser(id));
     }
 
@@ -239,8 +239,8 @@ public class UserAdministration {
         // a new engine user, without the old one's lock; only the throttle may still hold failures from
         // the time the user was disabled
         throttle.forgetUser(id);
-        audit.record(AuditAction.USER_ENABLED, null, null, "User:" + id, "用户：" + id + "；用户组："
-                + String.join("、", disabled.groups()) + "；已重设密码");
+        events.publishEvent(new AccountChanged(AuditAction.USER_ENABLED, null, id, "用户：" + id + "；用户组："
+                + String.join("、", disabled.groups()) + "；已重设密码"));
         return user(id);
     }
 
@@ -253,7 +253,7 @@ public class UserAdministration {
             require(id);
             system.run(() -> identityService.deleteUser(id));
         } else {
-            audit.record(AuditAction.USER_REMOVED, null, null, "User:" + id, "用户：" + id);
+            events.publishEvent(new AccountChanged(AuditAction.USER_REMOVED, null, id, "用户：" + id));
         }
     }
 

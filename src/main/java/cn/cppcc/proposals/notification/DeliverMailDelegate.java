@@ -1,7 +1,6 @@
 package cn.cppcc.proposals.notification;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import jakarta.mail.internet.MimeMessage;
@@ -31,11 +30,11 @@ class DeliverMailDelegate implements JavaDelegate {
     private final ProposalSettings settings;
     private final ProposalClock clock;
     private final TransactionTemplate ownTransaction;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     DeliverMailDelegate(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<JavaMailSender> mailSender,
-            ProposalSettings settings, ProposalClock clock, PlatformTransactionManager transactions, AuditTrail audit) {
-        this.audit = audit;
+            ProposalSettings settings, ProposalClock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.mailSender = mailSender.getIfAvailable();
         this.settings = settings;
@@ -75,8 +74,8 @@ class DeliverMailDelegate implements JavaDelegate {
             ownTransaction.executeWithoutResult(status -> {
                 jdbc.sql("update notifications set state = 'FAILED', attempts = attempts + 1, last_error = ? where id = ?")
                         .params(error.length() > 1000 ? error.substring(0, 1000) : error, id).update();
-                audit.record(AuditAction.MAIL_FAILED, mail.proposalId(), mail.unitCode(), "User:" + mail.recipient(),
-                        describe(id, mail) + "；错误：" + error);
+                events.publishEvent(new MailDelivered(id, mail.proposalId(), mail.unitCode(), mail.recipient(),
+                        describe(id, mail), error));
             });
             throw e;
         }
@@ -84,8 +83,8 @@ class DeliverMailDelegate implements JavaDelegate {
             jdbc.sql("update notifications set state = 'SENT', attempts = attempts + 1, last_error = null, sent_at = ?"
                             + " where id = ?")
                     .params(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC), id).update();
-            audit.record(AuditAction.MAIL_SENT, mail.proposalId(), mail.unitCode(), "User:" + mail.recipient(),
-                    describe(id, mail));
+            events.publishEvent(new MailDelivered(id, mail.proposalId(), mail.unitCode(), mail.recipient(),
+                    describe(id, mail), null));
         });
     }
 

@@ -1,8 +1,7 @@
 package cn.cppcc.proposals.notification;
 
 import cn.cppcc.proposals.shared.Input;
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -33,10 +32,10 @@ public class MailTemplates {
 
     private final JdbcClient jdbc;
     private final ProposalClock clock;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    MailTemplates(JdbcClient jdbc, ProposalClock clock, AuditTrail audit) {
-        this.audit = audit;
+    MailTemplates(JdbcClient jdbc, ProposalClock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -90,8 +89,7 @@ public class MailTemplates {
         get(event);
         jdbc.sql("update mail_templates set subject = ?, body = ?, updated_by = ?, updated_at = ? where event = ?")
                 .params(subject, body, by, OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC), event.name()).update();
-        audit.record(AuditAction.MAIL_TEMPLATE_CHANGED, null, null, "MailTemplate:" + event.name(),
-                "标题：" + subject + "；正文：" + body);
+        events.publishEvent(new MailTemplateChanged(event, subject, body));
         return get(event);
     }
 

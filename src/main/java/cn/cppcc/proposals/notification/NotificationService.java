@@ -1,7 +1,6 @@
 package cn.cppcc.proposals.notification;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
@@ -41,13 +40,13 @@ public class NotificationService {
     private final ProposalSettings settings;
     private final ProposalClock clock;
     private final String mailHost;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     NotificationService(JdbcClient jdbc, MailTemplates templates, Directory directory, RuntimeService runtimeService,
             EngineAsSystem system, ObjectProvider<JavaMailSender> mailSender, ProposalSettings settings,
             ProposalClock clock, @org.springframework.beans.factory.annotation.Value("${spring.mail.host:}") String mailHost,
-            AuditTrail audit) {
-        this.audit = audit;
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.mailHost = mailHost;
         this.jdbc = jdbc;
         this.templates = templates;
@@ -91,9 +90,8 @@ public class NotificationService {
                             OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))
                     .update(key, "id");
             long notificationId = key.getKeyAs(Number.class).longValue();
-            audit.record(AuditAction.NOTIFICATION_RECORDED, "生成通知：" + mail.subject(), proposalId, unitCode,
-                    "User:" + userId, "通知：" + notificationId + "；事件：" + event.name() + "；收件人：" + userId
-                            + (email == null ? "（无邮箱）" : "；邮箱：" + email) + "；状态：" + state.name());
+            events.publishEvent(new NotificationRecorded(notificationId, event, mail.subject(), proposalId, unitCode,
+                    userId, email, state));
             if (state == NotificationState.PENDING) {
                 String instance = system.read(() -> runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS,
                         proposalId == null ? null : String.valueOf(proposalId),

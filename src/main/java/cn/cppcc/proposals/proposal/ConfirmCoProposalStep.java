@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.proposal;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -37,6 +41,11 @@ class ConfirmCoProposalStep implements Step {
     @Override
     public Taker taker() {
         return Taker.CO_PROPOSER;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.CO_PROPOSAL_ANSWERED, "联名确认：" + (CodeLabels.yes(given.get("confirm")) ? "同意联名" : "不同意联名"));
     }
 
     @Override

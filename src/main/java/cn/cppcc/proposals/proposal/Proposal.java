@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.proposal;
 
+import cn.cppcc.proposals.catalog.CommitteeSession;
 import cn.cppcc.proposals.shared.ConflictException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A proposal 提案. Its status changes only through the methods below, each of which checks that
@@ -26,7 +28,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "proposals")
-public class Proposal {
+public class Proposal extends AbstractAggregateRoot<Proposal> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -81,11 +83,12 @@ public class Proposal {
     }
 
     /** Rule 1: a submitted proposal; a joint one first waits for its co-proposers. */
-    static Proposal submitted(long sessionId, int serialNo, ProposalKind kind, String proposer, String registeredBy,
-            ProposerType type, ProposalText text, String suggestedCategory, boolean publicConsent,
+    /** Rule 1: a new proposal; {@link ProposalSubmitted} is published when it is saved. */
+    static Proposal submitted(CommitteeSession session, int serialNo, ProposalKind kind, String proposer,
+            String registeredBy, ProposerType type, ProposalText text, String suggestedCategory, boolean publicConsent,
             List<String> coProposerIds, Instant now) {
         Proposal p = new Proposal();
-        p.sessionId = sessionId;
+        p.sessionId = session.getId();
         p.serialNo = serialNo;
         p.kind = kind;
         p.proposer = proposer;
@@ -99,6 +102,7 @@ public class Proposal {
             p.coProposers.add(new CoProposer(p.coProposers.size() + 1, userId, CoProposerState.PENDING, null));
         }
         p.status = coProposerIds.isEmpty() ? ProposalStatus.UNDER_REVIEW : ProposalStatus.AWAITING_CO_PROPOSERS;
+        p.registerEvent(new ProposalSubmitted(p, session.getCode()));
         return p;
     }
 

@@ -1,5 +1,8 @@
 package cn.cppcc.proposals.proposal;
 
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
@@ -36,6 +39,11 @@ class ReviseProposalStep implements Step {
     @Override
     public Taker taker() {
         return Taker.LEAD_PROPOSER;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return StepLabel.of(AuditAction.PROPOSAL_REVISED);
     }
 
     /** The form opens with the current text, and the office's reason for returning it. */

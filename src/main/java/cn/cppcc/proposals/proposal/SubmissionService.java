@@ -1,7 +1,6 @@
 package cn.cppcc.proposals.proposal;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.CommitteeSession;
 import cn.cppcc.proposals.identity.Directory;
@@ -11,7 +10,6 @@ import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
-import cn.cppcc.proposals.workflow.ProposalVariables;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +45,11 @@ public class SubmissionService implements ProcessStart {
     private final ProposalClock clock;
     private final ProposalSettings settings;
     private final ApplicationEventPublisher events;
-    private final AuditTrail audit;
 
     SubmissionService(ProposalRepository proposals, Catalog catalog, Directory directory,
             RepositoryService repositoryService, FormService formService, EngineAsSystem system, ProposalClock clock, ProposalSettings settings,
-            ApplicationEventPublisher events, AuditTrail audit) {
+            ApplicationEventPublisher events) {
         this.events = events;
-        this.audit = audit;
         this.proposals = proposals;
         this.catalog = catalog;
         this.directory = directory;
@@ -122,14 +118,9 @@ public class SubmissionService implements ProcessStart {
         ProposalKind kind = session.isPlenaryWindow(clock.today(), settings.plenaryWindowMonthsBefore())
                 ? ProposalKind.PLENARY : ProposalKind.INTERIM;
         int serialNo = catalog.nextNumber(session.getId(), Catalog.SERIAL_COUNTER);
-        Proposal proposal = proposals.save(Proposal.submitted(session.getId(), serialNo, kind, proposer, actor.userId(),
+        Proposal proposal = proposals.save(Proposal.submitted(session, serialNo, kind, proposer, actor.userId(),
                 type, text, suggestedCategory, publicConsent, coProposers, clock.now()));
         events.publishEvent(new ProposalChanged(proposal.getId()));
-        audit.record(AuditAction.PROPOSAL_SUBMITTED, proposal.getId(), null, null, "案由：" + proposal.getTitle()
-                + "；提案者：" + proposer + "；提案者类型：" + type
-                + (coProposers.isEmpty() ? "" : "；联名人：" + String.join("、", coProposers))
-                + "；届次：" + session.getCode() + "；" + (kind == ProposalKind.PLENARY ? "大会提案" : "平时提案")
-                + (proposer.equals(actor.userId()) ? "" : "；代委员登记：" + actor.userId()));
         return proposal;
     }
 

@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.publication;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.proposal.Proposal;
 import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.shared.Actor;
@@ -39,6 +43,11 @@ class DecidePublicationStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.PUBLICATION_DECIDED, "公开提案：" + (CodeLabels.yes(given.get("publish")) ? "公开" : "不公开"));
     }
 
     @Override

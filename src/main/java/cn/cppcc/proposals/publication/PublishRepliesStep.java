@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.publication;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
@@ -35,6 +39,11 @@ class PublishRepliesStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.REPLIES_PUBLICATION_DECIDED, "公开答复：" + (CodeLabels.yes(given.get("publish")) ? "公开" : "不公开"));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package cn.cppcc.proposals.review;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.proposal.Proposal;
@@ -70,6 +73,11 @@ class ReviewStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.PROPOSAL_REVIEWED, "审查立案：" + CodeLabels.label(given.get("decision")));
     }
 
     /** A proposal reviewed again shows the earlier decisions. */

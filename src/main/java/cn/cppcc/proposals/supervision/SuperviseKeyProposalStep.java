@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.supervision;
 
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.workflow.Step;
 import cn.cppcc.proposals.workflow.StepSubject;
 import cn.cppcc.proposals.workflow.Taker;
@@ -46,6 +48,11 @@ class SuperviseKeyProposalStep implements Step {
     @Override
     public Taker taker() {
         return Taker.KEY_SUPERVISOR;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.SUPERVISED, "重点提案督办");
     }
 
     /** The supervisor is told of the key proposal given to them. */

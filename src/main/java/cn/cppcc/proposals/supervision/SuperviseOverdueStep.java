@@ -1,5 +1,7 @@
 package cn.cppcc.proposals.supervision;
 
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.unithandling.UnitAssignment;
 import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import cn.cppcc.proposals.shared.Actor;
@@ -39,6 +41,11 @@ class SuperviseOverdueStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE_OR_KEY_SUPERVISOR;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.SUPERVISED, "逾期督办");
     }
 
     @Override

@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.unithandling;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
@@ -42,6 +46,11 @@ class AcceptAssignmentStep implements Step {
     @Override
     public Taker taker() {
         return Taker.UNIT_HANDLER;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return StepLabel.of(CodeLabels.yes(given.get("accept")) ? AuditAction.ASSIGNMENT_ACCEPTED : AuditAction.ASSIGNMENT_OBJECTED);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.unithandling;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.Unit;
 import cn.cppcc.proposals.proposal.Proposal;
@@ -59,6 +63,11 @@ class AssignProposalStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.PROPOSAL_ASSIGNED, "交办：" + CodeLabels.label(given.get("mode")));
     }
 
     /** The form shows the decision table's suggestions and every unit to choose from. */

@@ -1,5 +1,8 @@
 package cn.cppcc.proposals.unithandling;
 
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
@@ -50,6 +53,11 @@ class CoordinateReHandlingStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return StepLabel.of(AuditAction.RE_HANDLING_COORDINATED);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package cn.cppcc.proposals.unithandling;
 
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.notification.NotificationEvent;
 import cn.cppcc.proposals.notification.NotificationService;
@@ -55,6 +58,13 @@ class DraftReplyStep implements Step {
     @Override
     public Taker taker() {
         return Taker.UNIT_HANDLER;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        // a consultation is recorded with its own record (ConsultationRecorded), as on every door
+        return "CONSULTATION".equals(given.get("action")) ? null
+                : new StepLabel(AuditAction.REPLY_DRAFTED, "答复：" + given.getOrDefault("classification", "") + "类");
     }
 
     @Override

@@ -1,9 +1,5 @@
 package cn.cppcc.proposals.unithandling;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditDetails;
-import cn.cppcc.proposals.audit.AuditTrail;
-import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.proposal.StepResult;
@@ -35,14 +31,10 @@ class HandlingController {
     private final StepService steps;
     private final CurrentActor currentActor;
     private final TransactionTemplate transaction;
-    private final AuditTrail audit;
-    private final Catalog catalog;
 
     HandlingController(ProposalAccess access, ProposalService proposals, UnitAssignmentService assignments,
-            HandlingInputs inputs, Consultations consultations, StepService steps, CurrentActor currentActor, TransactionTemplate transaction,
-            AuditTrail audit, Catalog catalog) {
-        this.audit = audit;
-        this.catalog = catalog;
+            HandlingInputs inputs, Consultations consultations, StepService steps,
+            CurrentActor currentActor, TransactionTemplate transaction) {
         this.access = access;
         this.proposals = proposals;
         this.assignments = assignments;
@@ -97,14 +89,8 @@ class HandlingController {
         if (!actor.isOffice()) {
             throw new ForbiddenException("只有提案委员会可以更正答复类别");
         }
-        transaction.executeWithoutResult(status -> {
-            UnitAssignment assignment = assignments.current(id, unit);
-            String before = assignment.latestSentReply().map(r -> r.getClassification()).orElse(null);
-            inputs.correctReplyClass(assignment, Input.of(body), actor);
-            String after = assignment.latestSentReply().orElseThrow().getClassification();
-            audit.record(AuditAction.REPLY_CLASS_CORRECTED, "更正答复类别：" + before + "类改为" + after + "类", id, unit,
-                    null, "承办单位：" + catalog.unitName(unit) + "；原因：" + body.get("correctionReason"));
-        });
+        transaction.executeWithoutResult(
+                status -> inputs.correctReplyClass(assignments.current(id, unit), Input.of(body), actor));
         return StepResult.of(proposals.require(id));
     }
 }

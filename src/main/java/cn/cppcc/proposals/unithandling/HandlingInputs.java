@@ -5,12 +5,7 @@ import cn.cppcc.proposals.shared.ConflictException;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditDetails;
-import cn.cppcc.proposals.audit.AuditTrail;
-import cn.cppcc.proposals.catalog.Catalog;
 import java.time.LocalDate;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Reads and records a consultation (Rule 6) and a reply draft (Rule 7), for the API and the forms. */
@@ -22,19 +17,14 @@ public class HandlingInputs {
     private final UnitAssignmentService assignments;
     private final ProposalSettings settings;
     private final ProposalClock clock;
-    private final AuditTrail audit;
-    private final Catalog catalog;
 
-    HandlingInputs(UnitAssignmentService assignments, ProposalSettings settings, ProposalClock clock, AuditTrail audit,
-            Catalog catalog) {
+    HandlingInputs(UnitAssignmentService assignments, ProposalSettings settings, ProposalClock clock) {
         this.assignments = assignments;
         this.settings = settings;
         this.clock = clock;
-        this.audit = audit;
-        this.catalog = catalog;
     }
 
-    /** Rule 6: checks, records and audits a consultation, whichever door it came through. */
+    /** Rule 6: checks and records a consultation, whichever door it came through (ConsultationRecorded). */
     Long recordConsultation(UnitAssignment assignment, Input input, Actor actor) {
         ConsultationMethod method = input.requiredEnum("method", ConsultationMethod.class);
         LocalDate date = input.requiredDate("date", clock.zone());
@@ -45,11 +35,6 @@ public class HandlingInputs {
         String summary = input.requiredText("summary", 10000);
         input.validate();
         Long id = assignments.recordConsultation(assignment, method, date, participants, summary, actor.userId()).getId();
-        Map<String, Object> given = Map.of("method", method.name(), "date", date.toString(), "participants", participants,
-                "summary", summary);
-        audit.record(AuditAction.CONSULTATION_RECORDED, "记录协商：" + AuditDetails.label(method.name()),
-                assignment.getProposalId(), assignment.getUnitCode(), "consultation:" + id,
-                "承办单位：" + catalog.unitName(assignment.getUnitCode()) + "；" + AuditDetails.of(given, clock.zone()));
         return id;
     }
 

@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.unithandling;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.notification.NotificationEvent;
@@ -53,6 +57,11 @@ class RateReplyStep implements Step {
     @Override
     public Taker taker() {
         return Taker.LEAD_PROPOSER;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.REPLY_RATED, "评价：" + CodeLabels.label(given.get("rating")));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.unithandling;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
@@ -40,6 +44,11 @@ class ResolveObjectionStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.OBJECTION_RESOLVED, "处理异议：" + CodeLabels.label(given.get("decision")));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package cn.cppcc.proposals.unithandling;
 
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
@@ -37,6 +40,11 @@ class SendOpinionStep implements Step {
     @Override
     public Taker taker() {
         return Taker.UNIT_HANDLER;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return StepLabel.of(AuditAction.OPINION_SENT);
     }
 
     @Override

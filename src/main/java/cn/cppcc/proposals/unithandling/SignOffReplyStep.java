@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.unithandling;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
@@ -41,6 +45,11 @@ class SignOffReplyStep implements Step {
     @Override
     public Taker taker() {
         return Taker.UNIT_LEADER;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return StepLabel.of(CodeLabels.yes(given.get("approve")) ? AuditAction.REPLY_SIGNED_OFF : AuditAction.REPLY_RETURNED);
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "unit_assignments")
-public class UnitAssignment {
+public class UnitAssignment extends AbstractAggregateRoot<UnitAssignment> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -172,6 +173,7 @@ public class UnitAssignment {
         }
         requireStatus(UnitStatus.HANDLING, UnitStatus.AWAITING_SIGN_OFF);
         consultations.add(consultation);
+        registerEvent(new ConsultationRecorded(proposalId, unitCode, consultation));
     }
 
     /** Rule 6: consult first, then reply; a key proposal needs a face-to-face consultation. */
@@ -242,7 +244,10 @@ public class UnitAssignment {
     /** Rule 7: the office corrects the class of the reply last sent. */
     void correctReplyClass(String classification, LocalDate committedDate, String reason, String correctionReason,
             String by, Instant now) {
-        latestSentReply().orElseThrow().correctClass(classification, committedDate, reason, correctionReason, by, now);
+        Reply reply = latestSentReply().orElseThrow();
+        String from = reply.getClassification();
+        reply.correctClass(classification, committedDate, reason, correctionReason, by, now);
+        registerEvent(new ReplyClassCorrected(proposalId, unitCode, from, classification, correctionReason));
     }
 
     /** The latest drafted reply, whatever its state. */

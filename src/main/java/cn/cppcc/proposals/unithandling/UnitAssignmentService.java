@@ -153,7 +153,8 @@ public class UnitAssignmentService implements InstanceUnits {
             String participants, String summary, String by) {
         Consultation consultation = new Consultation(method, heldOn, participants, summary, by, clock.now());
         assignment.recordConsultation(consultation);
-        assignments.flush(); // gives the consultation its id for the answer
+        // flushed, so that the consultation has its id for the answer and the event it registered
+        assignments.saveAndFlush(assignment);
         return consultation;
     }
 
@@ -166,6 +167,7 @@ public class UnitAssignmentService implements InstanceUnits {
     public void correctReplyClass(UnitAssignment assignment, String classification, LocalDate committedDate,
             String reason, String correctionReason, String by) {
         assignment.correctReplyClass(classification, committedDate, reason, correctionReason, by, clock.now());
+        assignments.save(assignment); // publishes what the assignment registered
     }
 
     public void signOff(UnitAssignment assignment, boolean approve, String comment, String leader) {

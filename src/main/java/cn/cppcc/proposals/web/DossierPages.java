@@ -1,7 +1,7 @@
 package cn.cppcc.proposals.web;
 
 import cn.cppcc.proposals.attachment.AttachmentService;
-import cn.cppcc.proposals.audit.ProposalHistory;
+import cn.cppcc.proposals.dossier.ProposalHistory;
 import cn.cppcc.proposals.dossier.Dossier;
 import cn.cppcc.proposals.dossier.DossierController;
 import cn.cppcc.proposals.dossier.DossierService;
@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The list of proposals the user may see, and the dossier page 案卷 of one proposal for everyone
  * who may see it: its text, attachments, units with state and deadline, consultations, opinions,
  * replies, ratings, and what happened when as {@code GET /api/proposals/{id}/history} tells it
- * (audit/ProposalHistory: each sees what the API shows them), with the archive PDF for the office
+ * (dossier/ProposalHistory: each sees what the API shows them), with the archive PDF for the office
  * and auditors.
  */
 @Controller

@@ -1,5 +1,9 @@
 package cn.cppcc.proposals.withdrawal;
 
+import cn.cppcc.proposals.shared.CodeLabels;
+import java.util.Map;
+import cn.cppcc.proposals.workflow.StepLabel;
+import cn.cppcc.proposals.shared.AuditAction;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
@@ -34,6 +38,11 @@ class ApproveWithdrawalStep implements Step {
     @Override
     public Taker taker() {
         return Taker.OFFICE;
+    }
+
+    @Override
+    public StepLabel audited(Map<String, Object> given) {
+        return new StepLabel(AuditAction.WITHDRAWAL_DECIDED, "审批撤回：" + (CodeLabels.yes(given.get("approve")) ? "同意" : "不同意"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.cppcc.proposals.workflow;
 
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -22,6 +23,12 @@ public interface Step {
 
     /** Who may take this step. */
     Taker taker();
+
+    /**
+     * What the audit trail calls a completion with these fields: its action and its name with the
+     * decision taken (e.g. 审查立案：立案); {@code null} when the step's own records say it.
+     */
+    StepLabel audited(Map<String, Object> given);
 
     /** Puts what the worker needs to decide on the new task, as task-local variables. */
     default void prepare(DelegateTask task, StepSubject subject) {

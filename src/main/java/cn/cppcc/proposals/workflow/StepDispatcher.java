@@ -74,8 +74,8 @@ class StepDispatcher {
                 given.put(field, value);
             }
         });
-        events.publishEvent(new StepCompleted(task.getTaskDefinitionKey(), task.getName(), task.getId(),
-                task.getProcessInstanceId(), subject.proposalId(), subject.unitCode(), given));
+        events.publishEvent(new StepCompleted(task.getTaskDefinitionKey(), task.getId(), task.getProcessInstanceId(),
+                subject.proposalId(), subject.unitCode(), given, step.audited(given)));
     }
 
     /** The assignee, or, while nobody has claimed it, anyone of its candidate groups. */

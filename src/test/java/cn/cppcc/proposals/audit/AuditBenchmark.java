@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.audit;
 
+import cn.cppcc.proposals.shared.AuditAction;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,4 +1,4 @@
-package cn.cppcc.proposals.audit;
+package cn.cppcc.proposals.shared;
 
 /**
  * What an audit record says happened: a stable code (searched by {@code action}) and its Chinese

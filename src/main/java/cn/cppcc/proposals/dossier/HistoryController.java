@@ -1,4 +1,4 @@
-package cn.cppcc.proposals.audit;
+package cn.cppcc.proposals.dossier;
 
 import cn.cppcc.proposals.shared.CurrentActor;
 import java.util.List;

@@ -1,10 +1,6 @@
-package cn.cppcc.proposals.audit;
+package cn.cppcc.proposals.workflow;
 
-import cn.cppcc.proposals.catalog.Catalog;
-import cn.cppcc.proposals.workflow.InstanceUnits;
-import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
-import cn.cppcc.proposals.workflow.ProposalVariables;
-import cn.cppcc.proposals.workflow.UnitHandlingProcess;
+import cn.cppcc.proposals.shared.AuditAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +20,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import cn.cppcc.proposals.shared.AuditNote;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,13 +75,11 @@ class EngineAudit extends AbstractProcessEnginePlugin {
             Map.entry("Filter", "过滤器"), Map.entry("Batch", "批处理"));
     static final List<String> IDENTITY = List.of("User", "Group", "Membership", "Tenant", "TenantMembership");
 
-    private final ObjectProvider<AuditTrail> trail;
-    private final ObjectProvider<Catalog> catalog;
+    private final ObjectProvider<ApplicationEventPublisher> events;
     private final ObjectProvider<InstanceUnits> units;
 
-    EngineAudit(ObjectProvider<AuditTrail> trail, ObjectProvider<Catalog> catalog, ObjectProvider<InstanceUnits> units) {
-        this.trail = trail;
-        this.catalog = catalog;
+    EngineAudit(ObjectProvider<ApplicationEventPublisher> events, ObjectProvider<InstanceUnits> units) {
+        this.events = events;
         this.units = units;
     }
 
@@ -122,15 +118,9 @@ class EngineAudit extends AbstractProcessEnginePlugin {
             }
             AuditAction action = SERVICE_TASKS.getOrDefault(execution.getCurrentActivityId(), AuditAction.SYSTEM_STEP);
             String name = action == AuditAction.SYSTEM_STEP ? execution.getCurrentActivityName() : action.label();
-            StringBuilder detail = new StringBuilder();
-            if (unit != null) {
-                detail.append("承办单位：").append(catalog.getObject().unitName(unit));
-            }
-            if (given != null) {
-                detail.append(detail.isEmpty() ? "" : "；").append(given);
-            }
-            trail.getObject().record(action, name == null ? execution.getCurrentActivityId() : name, proposalId, unit,
-                    null, detail.isEmpty() ? null : detail.toString());
+            events.getObject().publishEvent(new EngineRecorded(new AuditNote(action,
+                    name == null ? execution.getCurrentActivityId() : name, proposalId, unit, null,
+                    given == null ? null : given.toString(), null, null, null)));
         }
     }
 
@@ -182,8 +172,9 @@ class EngineAudit extends AbstractProcessEnginePlugin {
             List<String> groups = authentication != null && entry.getUserId() != null
                     && entry.getUserId().equals(authentication.getUserId()) && authentication.getGroupIds() != null
                     ? authentication.getGroupIds() : List.of();
-            trail.getObject().recordAs(entry.getUserId() == null ? AuditTrail.SYSTEM : entry.getUserId(), groups, action,
-                    name, proposalOf(entry.getProcessInstanceId()), null, subject, detail.toString());
+            events.getObject().publishEvent(new EngineRecorded(new AuditNote(action, name,
+                    proposalOf(entry.getProcessInstanceId()), null, subject, detail.toString(), null,
+                    entry.getUserId() == null ? AuditNote.SYSTEM : entry.getUserId(), groups)));
         }
 
         private static void append(StringBuilder detail, String label, String value) {

@@ -1,5 +1,10 @@
-package cn.cppcc.proposals.audit;
+package cn.cppcc.proposals.dossier;
 
+import cn.cppcc.proposals.audit.AuditLog;
+import cn.cppcc.proposals.audit.AuditRecord;
+import cn.cppcc.proposals.shared.AuditAction;
+import cn.cppcc.proposals.shared.AuditNote;
+import cn.cppcc.proposals.shared.Texts;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.workflow.EngineAsSystem;
@@ -42,11 +47,11 @@ public class ProposalHistory {
     static final int VALUE_IN_DETAIL = 200;
 
     private final ProposalAccess access;
-    private final AuditEvents events;
+    private final AuditLog events;
     private final HistoryService history;
     private final EngineAsSystem system;
 
-    ProposalHistory(ProposalAccess access, AuditEvents events, HistoryService history, EngineAsSystem system) {
+    ProposalHistory(ProposalAccess access, AuditLog events, HistoryService history, EngineAsSystem system) {
         this.access = access;
         this.events = events;
         this.history = history;
@@ -107,18 +112,18 @@ public class ProposalHistory {
             }
             String name = activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName();
             Instant at = (call ? activity.getStartTime() : activity.getEndTime()).toInstant();
-            entries.add(new Entry(at, AuditTrail.SYSTEM, "流程：" + name, process, "engine", null));
+            entries.add(new Entry(at, AuditNote.SYSTEM, "流程：" + name, process, "engine", null));
         }
         for (HistoricTaskInstance task : tasks.values()) {
             if (!task.getProcessInstanceId().equals(instance.getId())) {
                 continue;
             }
             String who = task.getAssignee() == null ? "" : "办理人：" + task.getAssignee() + "；";
-            entries.add(new Entry(task.getStartTime().toInstant(), AuditTrail.SYSTEM, "任务开始：" + task.getName(),
+            entries.add(new Entry(task.getStartTime().toInstant(), AuditNote.SYSTEM, "任务开始：" + task.getName(),
                     who + (task.getDueDate() == null ? "" : "期限：" + task.getDueDate().toInstant()), "engine", null));
             if (task.getEndTime() != null) {
                 String reason = "completed".equals(task.getDeleteReason()) ? "完成" : "结束（" + task.getDeleteReason() + "）";
-                entries.add(new Entry(task.getEndTime().toInstant(), task.getAssignee() == null ? AuditTrail.SYSTEM
+                entries.add(new Entry(task.getEndTime().toInstant(), task.getAssignee() == null ? AuditNote.SYSTEM
                         : task.getAssignee(), "任务" + reason + "：" + task.getName(),
                         who + "用时：" + duration(task.getStartTime().toInstant(), task.getEndTime().toInstant()),
                         "engine", null));
@@ -129,8 +134,8 @@ public class ProposalHistory {
                     .processInstanceId(instance.getId()).list())) {
                 if (detail instanceof HistoricVariableUpdate update) {
                     Object value = update.getValue();
-                    entries.add(new Entry(update.getTime().toInstant(), AuditTrail.SYSTEM, "变量：" + update.getVariableName(),
-                            process + "；值：" + AuditTrail.cut(String.valueOf(value), VALUE_IN_DETAIL), "engine", null));
+                    entries.add(new Entry(update.getTime().toInstant(), AuditNote.SYSTEM, "变量：" + update.getVariableName(),
+                            process + "；值：" + Texts.cut(String.valueOf(value), VALUE_IN_DETAIL), "engine", null));
                 }
             }
         }

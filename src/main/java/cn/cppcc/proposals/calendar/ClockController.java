@@ -1,7 +1,6 @@
-package cn.cppcc.proposals.workflow;
+package cn.cppcc.proposals.calendar;
 
-import cn.cppcc.proposals.audit.AuditAction;
-import cn.cppcc.proposals.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
@@ -31,10 +30,10 @@ class ClockController {
     private final ProposalSettings settings;
     private final CurrentActor currentActor;
     private final ProcessEngineConfigurationImpl engine;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    ClockController(ProposalSettings settings, CurrentActor currentActor, ProcessEngineConfigurationImpl engine, AuditTrail audit) {
-        this.audit = audit;
+    ClockController(ProposalSettings settings, CurrentActor currentActor, ProcessEngineConfigurationImpl engine, ApplicationEventPublisher events) {
+        this.events = events;
         this.settings = settings;
         this.currentActor = currentActor;
         this.engine = engine;
@@ -50,7 +49,7 @@ class ClockController {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("now", "时间格式应为ISO-8601，例如2027-01-31T09:00:00Z");
         }
-        audit.record(AuditAction.CLOCK_SET, null, null, "Clock", "时间：" + instant);
+        events.publishEvent(new ClockMoved(instant));
         ClockUtil.setCurrentTime(Date.from(instant));
         wakeJobExecutor();
         return Map.of("now", instant.toString());
@@ -59,7 +58,7 @@ class ClockController {
     @DeleteMapping("/api/admin/clock")
     ResponseEntity<Void> reset() {
         allowed();
-        audit.record(AuditAction.CLOCK_RESET, null, null, "Clock", "恢复为实际时间");
+        events.publishEvent(new ClockMoved(null));
         ClockUtil.reset();
         wakeJobExecutor();
         return ResponseEntity.noContent().build();
