@@ -25,13 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkingDayCalendar {
 
-    private static final int MAX_DAYS = 1000;
     /** The years an admin may edit. */
     public static final int MIN_YEAR = 2000;
     public static final int MAX_YEAR = 2100;
 
     private final JdbcClient jdbc;
-    private final AtomicReference<Map<LocalDate, CalendarDay>> exceptions = new AtomicReference<>();
+    private final AtomicReference<WorkingDays> current = new AtomicReference<>();
 
     private final ApplicationEventPublisher events;
 
@@ -40,35 +39,26 @@ public class WorkingDayCalendar {
         this.events = events;
     }
 
-    public boolean isWorkingDay(LocalDate day) {
-        CalendarDay exception = exceptions().get(day);
-        if (exception != null) {
-            return exception.kind() == DayKind.WORK;
+    /** The working days as the calendar has them now. */
+    public WorkingDays workingDays() {
+        WorkingDays loaded = current.get();
+        if (loaded == null) {
+            loaded = new WorkingDays(jdbc.sql("select calendar_day, kind, holiday from calendar_days")
+                    .query((rs, n) -> new CalendarDay(rs.getObject("calendar_day", LocalDate.class),
+                            DayKind.valueOf(rs.getString("kind")), rs.getString("holiday")))
+                    .list());
+            current.set(loaded);
         }
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return loaded;
     }
 
-    /** The {@code workingDays}-th working day after {@code start} (the start day itself does not count). */
-    public LocalDate addWorkingDays(LocalDate start, int workingDays) {
-        if (workingDays < 0 || workingDays > MAX_DAYS) {
-            throw new IllegalArgumentException("workingDays out of range: " + workingDays);
-        }
-        LocalDate day = start;
-        int counted = 0;
-        while (counted < workingDays) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return day;
+    /** A deadline's last day under the calendar as it is now. */
+    public LocalDate due(WorkingDayDeadline deadline) {
+        return deadline.due(workingDays());
     }
 
     public List<CalendarDay> year(int year) {
-        return exceptions().values().stream()
-                .filter(d -> d.day().getYear() == year)
-                .sorted((a, b) -> a.day().compareTo(b.day()))
-                .toList();
+        return workingDays().year(year);
     }
 
     public static void checkYear(int year) {
@@ -121,20 +111,7 @@ public class WorkingDayCalendar {
             jdbc.sql("insert into calendar_days (calendar_day, kind, holiday) values (?, ?, ?)")
                     .params(day.day(), day.kind().name(), day.holiday()).update();
         }
-        exceptions.set(null);
-events.publishEvent(new CalendarChanged(year, List.copyOf(days)));
-    }
-
-    private Map<LocalDate, CalendarDay> exceptions() {
-        Map<LocalDate, CalendarDay> loaded = exceptions.get();
-        if (loaded == null) {
-            loaded = jdbc.sql("select calendar_day, kind, holiday from calendar_days")
-                    .query((rs, n) -> new CalendarDay(rs.getObject("calendar_day", LocalDate.class),
-                            DayKind.valueOf(rs.getString("kind")), rs.getString("holiday")))
-                    .list().stream()
-                    .collect(Collectors.toUnmodifiableMap(CalendarDay::day, Function.identity()));
-            exceptions.set(loaded);
-        }
-        return loaded;
+        current.set(null);
+        events.publishEvent(new CalendarChanged(year, List.copyOf(days)));
     }
 }

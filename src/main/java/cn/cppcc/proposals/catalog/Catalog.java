@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import cn.cppcc.proposals.workflow.EngineAsSystem;
+import cn.cppcc.proposals.workflow.UnitNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Units, categories and sessions, and the gap-free numbers of a session. */
 @Service
-public class Catalog {
+public class Catalog implements UnitNames {
 
     public static final String SERIAL_COUNTER = "SERIAL";
     public static final String NUMBER_COUNTER = "NUMBER";
@@ -51,6 +52,7 @@ public class Catalog {
         return code == null ? Optional.empty() : units.findById(code);
     }
 
+    @Override
     public String unitName(String code) {
         return unit(code).map(Unit::getName).orElse(code);
     }

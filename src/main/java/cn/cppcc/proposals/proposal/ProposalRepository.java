@@ -1,6 +1,7 @@
 package cn.cppcc.proposals.proposal;
 
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -12,4 +13,6 @@ public interface ProposalRepository extends JpaRepository<Proposal, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Proposal p where p.id = ?1")
     Optional<Proposal> findForUpdate(long id);
+
+    List<Proposal> findByStatusIn(List<ProposalStatus> statuses);
 }

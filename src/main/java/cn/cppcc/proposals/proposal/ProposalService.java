@@ -1,9 +1,8 @@
 package cn.cppcc.proposals.proposal;
 
-import cn.cppcc.proposals.calendar.WorkingDayCalendar;
+import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
-import cn.cppcc.proposals.shared.ProposalSettings;
 import java.time.LocalDate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -15,20 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProposalService {
 
     private final ProposalRepository proposals;
-    private final WorkingDayCalendar calendar;
-    private final ProposalSettings settings;
+    private final ProposalDeadlines deadlines;
     private final ProposalClock clock;
     private final ApplicationEventPublisher events;
-    private final cn.cppcc.proposals.identity.Directory directory;
+    private final Directory directory;
 
-    ProposalService(ProposalRepository proposals, WorkingDayCalendar calendar, ProposalSettings settings,
-            ProposalClock clock, ApplicationEventPublisher events, cn.cppcc.proposals.identity.Directory directory) {
+    ProposalService(ProposalRepository proposals, ProposalDeadlines deadlines, ProposalClock clock,
+            ApplicationEventPublisher events, Directory directory) {
+        this.proposals = proposals;
+        this.deadlines = deadlines;
+        this.clock = clock;
         this.events = events;
         this.directory = directory;
-        this.proposals = proposals;
-        this.calendar = calendar;
-        this.settings = settings;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -43,7 +40,7 @@ public class ProposalService {
 
     /** Rule 1: a joint proposal waits for its co-proposers this many working days; returns the last day. */
     public LocalDate openCoProposerWindow(Proposal proposal) {
-        LocalDate due = calendar.addWorkingDays(clock.today(), settings.coProposers().windowWorkingDays());
+        LocalDate due = deadlines.due(deadlines.coProposers(proposal));
         proposal.waitForCoProposersUntil(due);
         return due;
     }
@@ -54,7 +51,7 @@ public class ProposalService {
 
     /** Rule 2: the office reviews within this many working days; returns the last day. */
     public LocalDate openReview(long proposalId) {
-        LocalDate due = calendar.addWorkingDays(clock.today(), settings.review().deadlineWorkingDays());
+        LocalDate due = deadlines.due(deadlines.review(clock.today()));
         require(proposalId).openReview(clock.today(), due);
         return due;
     }

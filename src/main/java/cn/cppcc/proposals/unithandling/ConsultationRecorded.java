@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Rule 6: a unit recorded a consultation with the proposer (whichever door it came through). */
-public record ConsultationRecorded(long proposalId, String unitCode, Consultation consultation) implements AuditedEvent {
+public record ConsultationRecorded(long proposalId, String unitCode, String unitName, Consultation consultation)
+        implements AuditedEvent {
 
     @Override
     public AuditNote auditNote() {
@@ -18,6 +19,6 @@ public record ConsultationRecorded(long proposalId, String unitCode, Consultatio
         given.put("participants", consultation.getParticipants());
         given.put("summary", consultation.getSummary());
         return AuditNote.of(AuditAction.CONSULTATION_RECORDED, proposalId, unitCode, "consultation:" + consultation.getId(),
-                null).named("记录协商：" + CodeLabels.label(consultation.getMethod().name())).withFields(given);
+                "承办单位：" + unitName).named("记录协商：" + CodeLabels.label(consultation.getMethod().name())).withFields(given);
     }
 }

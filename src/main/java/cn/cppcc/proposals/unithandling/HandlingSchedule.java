@@ -1,6 +1,5 @@
 package cn.cppcc.proposals.unithandling;
 
-import cn.cppcc.proposals.calendar.WorkingDayCalendar;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import java.time.LocalDate;
@@ -16,14 +15,14 @@ import org.springframework.stereotype.Component;
 public class HandlingSchedule {
 
     private final UnitAssignmentService assignments;
-    private final WorkingDayCalendar calendar;
+    private final HandlingDeadlines deadlines;
     private final ProposalSettings settings;
     private final ProposalClock clock;
 
-    HandlingSchedule(UnitAssignmentService assignments, WorkingDayCalendar calendar, ProposalSettings settings,
+    HandlingSchedule(UnitAssignmentService assignments, HandlingDeadlines deadlines, ProposalSettings settings,
             ProposalClock clock) {
         this.assignments = assignments;
-        this.calendar = calendar;
+        this.deadlines = deadlines;
         this.settings = settings;
         this.clock = clock;
     }
@@ -43,8 +42,6 @@ public class HandlingSchedule {
     }
 
     LocalDate meetingDay(UnitAssignment assignment) {
-        LocalDate accepted = assignment.getAcceptedAt() == null ? clock.today()
-                : LocalDate.ofInstant(assignment.getAcceptedAt(), clock.zone());
-        return calendar.addWorkingDays(accepted, settings.meeting().withinWorkingDays());
+        return deadlines.due(deadlines.meeting(assignment));
     }
 }

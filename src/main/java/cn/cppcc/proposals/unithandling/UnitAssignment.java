@@ -167,13 +167,13 @@ public class UnitAssignment extends AbstractAggregateRoot<UnitAssignment> {
         this.status = UnitStatus.DONE;
     }
 
-    void recordConsultation(Consultation consultation) {
+    void recordConsultation(Consultation consultation, String unitName) {
         if (!isReplying()) {
             throw new ConflictException("会办单位不与提案人协商答复，请提出会办意见");
         }
         requireStatus(UnitStatus.HANDLING, UnitStatus.AWAITING_SIGN_OFF);
         consultations.add(consultation);
-        registerEvent(new ConsultationRecorded(proposalId, unitCode, consultation));
+        registerEvent(new ConsultationRecorded(proposalId, unitCode, unitName, consultation));
     }
 
     /** Rule 6: consult first, then reply; a key proposal needs a face-to-face consultation. */
@@ -243,11 +243,11 @@ public class UnitAssignment extends AbstractAggregateRoot<UnitAssignment> {
 
     /** Rule 7: the office corrects the class of the reply last sent. */
     void correctReplyClass(String classification, LocalDate committedDate, String reason, String correctionReason,
-            String by, Instant now) {
+            String by, Instant now, String unitName) {
         Reply reply = latestSentReply().orElseThrow();
         String from = reply.getClassification();
         reply.correctClass(classification, committedDate, reason, correctionReason, by, now);
-        registerEvent(new ReplyClassCorrected(proposalId, unitCode, from, classification, correctionReason));
+        registerEvent(new ReplyClassCorrected(proposalId, unitCode, unitName, from, classification, correctionReason));
     }
 
     /** The latest drafted reply, whatever its state. */

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface UnitAssignmentRepository extends JpaRepository<UnitAssignment, Long> {
     List<UnitAssignment> findByProposalIdOrderById(long proposalId);
 
+    List<UnitAssignment> findByStatusIn(List<UnitStatus> statuses);
+
     /** The assignment a unit-handling process instance works on (a reassigned one hands it on). */
     Optional<UnitAssignment> findFirstByProcessInstanceIdAndStatusNot(String processInstanceId, UnitStatus status);
 }

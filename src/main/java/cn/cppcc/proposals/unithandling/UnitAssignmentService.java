@@ -1,6 +1,5 @@
 package cn.cppcc.proposals.unithandling;
 
-import cn.cppcc.proposals.calendar.WorkingDayCalendar;
 import cn.cppcc.proposals.proposal.Proposal;
 import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.shared.NotFoundException;
@@ -25,20 +24,20 @@ public class UnitAssignmentService implements InstanceUnits {
 
     private final UnitAssignmentRepository assignments;
     private final ProposalService proposals;
-    private final WorkingDayCalendar calendar;
+    private final HandlingDeadlines deadlines;
     private final ProposalSettings settings;
     private final ProposalClock clock;
     private final ApplicationEventPublisher events;
     private final cn.cppcc.proposals.catalog.Catalog catalog;
 
     UnitAssignmentService(UnitAssignmentRepository assignments, ProposalService proposals,
-            WorkingDayCalendar calendar, ProposalSettings settings, ProposalClock clock,
+            HandlingDeadlines deadlines, ProposalSettings settings, ProposalClock clock,
             ApplicationEventPublisher events, cn.cppcc.proposals.catalog.Catalog catalog) {
         this.events = events;
         this.catalog = catalog;
         this.assignments = assignments;
         this.proposals = proposals;
-        this.calendar = calendar;
+        this.deadlines = deadlines;
         this.settings = settings;
         this.clock = clock;
     }
@@ -111,7 +110,7 @@ public class UnitAssignmentService implements InstanceUnits {
     public UnitAssignment open(long proposalId, String unitCode, String processInstanceId) {
         UnitAssignment assignment = current(proposalId, unitCode);
         assignment.open(processInstanceId, clock.today(),
-                calendar.addWorkingDays(clock.today(), settings.acceptance().windowWorkingDays()));
+                deadlines.due(deadlines.acceptance(clock.today())));
         return assignment;
     }
 
@@ -152,9 +151,10 @@ public class UnitAssignmentService implements InstanceUnits {
     public Consultation recordConsultation(UnitAssignment assignment, ConsultationMethod method, LocalDate heldOn,
             String participants, String summary, String by) {
         Consultation consultation = new Consultation(method, heldOn, participants, summary, by, clock.now());
-        assignment.recordConsultation(consultation);
-        // flushed, so that the consultation has its id for the answer and the event it registered
-        assignments.saveAndFlush(assignment);
+        assignment.recordConsultation(consultation, catalog.unitName(assignment.getUnitCode()));
+        assignments.flush(); // gives the consultation its id, for the answer and the event it registered
+        assignments.save(assignment); // publishes what the assignment registered
+
         return consultation;
     }
 
@@ -166,7 +166,8 @@ public class UnitAssignmentService implements InstanceUnits {
     /** Rule 7: the office corrects the class of the unit's sent reply. */
     public void correctReplyClass(UnitAssignment assignment, String classification, LocalDate committedDate,
             String reason, String correctionReason, String by) {
-        assignment.correctReplyClass(classification, committedDate, reason, correctionReason, by, clock.now());
+        assignment.correctReplyClass(classification, committedDate, reason, correctionReason, by, clock.now(),
+                catalog.unitName(assignment.getUnitCode()));
         assignments.save(assignment); // publishes what the assignment registered
     }
 
@@ -198,7 +199,7 @@ public class UnitAssignmentService implements InstanceUnits {
 
     /** Sends the signed-off reply (Rule 7); Rule 9's feedback window starts. Returns its last day. */
     public LocalDate sendReply(long proposalId, String unitCode) {
-        LocalDate feedbackDue = calendar.addWorkingDays(clock.today(), settings.feedback().windowWorkingDays());
+        LocalDate feedbackDue = deadlines.due(deadlines.feedback(clock.today()));
         current(proposalId, unitCode).sendReply(clock.now(), feedbackDue);
         followProposal(proposalId);
         events.publishEvent(new ReplySent(proposalId, unitCode));

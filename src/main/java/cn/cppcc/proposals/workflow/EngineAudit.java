@@ -77,10 +77,13 @@ class EngineAudit extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<ApplicationEventPublisher> events;
     private final ObjectProvider<InstanceUnits> units;
+    private final ObjectProvider<UnitNames> unitNames;
 
-    EngineAudit(ObjectProvider<ApplicationEventPublisher> events, ObjectProvider<InstanceUnits> units) {
+    EngineAudit(ObjectProvider<ApplicationEventPublisher> events, ObjectProvider<InstanceUnits> units,
+            ObjectProvider<UnitNames> unitNames) {
         this.events = events;
         this.units = units;
+        this.unitNames = unitNames;
     }
 
     @Override
@@ -118,9 +121,16 @@ class EngineAudit extends AbstractProcessEnginePlugin {
             }
             AuditAction action = SERVICE_TASKS.getOrDefault(execution.getCurrentActivityId(), AuditAction.SYSTEM_STEP);
             String name = action == AuditAction.SYSTEM_STEP ? execution.getCurrentActivityName() : action.label();
+            StringBuilder detail = new StringBuilder();
+            if (unit != null) {
+                detail.append("承办单位：").append(unitNames.getObject().unitName(unit));
+            }
+            if (given != null) {
+                detail.append(detail.isEmpty() ? "" : "；").append(given);
+            }
             events.getObject().publishEvent(new EngineRecorded(new AuditNote(action,
                     name == null ? execution.getCurrentActivityId() : name, proposalId, unit, null,
-                    given == null ? null : given.toString(), null, null, null)));
+                    detail.isEmpty() ? null : detail.toString(), null, null, null)));
         }
     }
 

@@ -15,15 +15,16 @@ import java.util.Map;
  * @param processInstanceId the task's process instance
  * @param proposalId        the proposal, never {@code null}
  * @param unitCode          the unit of a unit's step, else {@code null}
+ * @param unitName          its name, else {@code null}
  * @param input             the step's fields as given (only those the step reads)
  * @param label             what the audit trail calls it; {@code null} when the step's own records say it
  */
 public record StepCompleted(String taskKey, String taskId, String processInstanceId, long proposalId, String unitCode,
-                            Map<String, Object> input, StepLabel label) implements AuditedEvent {
+                            String unitName, Map<String, Object> input, StepLabel label) implements AuditedEvent {
 
     @Override
     public AuditNote auditNote() {
-        return label == null ? null
-                : new AuditNote(label.action(), label.name(), proposalId, unitCode, "task:" + taskId, null, input, null, null);
+        return label == null ? null : new AuditNote(label.action(), label.name(), proposalId, unitCode, "task:" + taskId,
+                unitName == null ? null : "承办单位：" + unitName, input, null, null);
     }
 }

@@ -32,9 +32,11 @@ class StepDispatcher {
     private final StepSubjects subjects;
     private final StepGuard guard;
     private final ApplicationEventPublisher events;
+    private final UnitNames unitNames;
 
     StepDispatcher(List<Step> steps, CurrentActor currentActor, SubmittedForms forms, StepSubjects subjects,
-            StepGuard guard, ApplicationEventPublisher events) {
+            StepGuard guard, ApplicationEventPublisher events, UnitNames unitNames) {
+        this.unitNames = unitNames;
         this.steps = steps.stream().collect(Collectors.toMap(Step::taskKey, Function.identity()));
         this.currentActor = currentActor;
         this.forms = forms;
@@ -75,7 +77,8 @@ class StepDispatcher {
             }
         });
         events.publishEvent(new StepCompleted(task.getTaskDefinitionKey(), task.getId(), task.getProcessInstanceId(),
-                subject.proposalId(), subject.unitCode(), given, step.audited(given)));
+                subject.proposalId(), subject.unitCode(),
+                subject.unitCode() == null ? null : unitNames.unitName(subject.unitCode()), given, step.audited(given)));
     }
 
     /** The assignee, or, while nobody has claimed it, anyone of its candidate groups. */

@@ -59,21 +59,21 @@ class WorkingDayCalendarIntegrationTest extends IntegrationTestSupport {
     @Test
     void workingDaysSkipHolidaysAndWeekendsAndCountMakeUpDays() {
         // HOLIDAYS.md's check: 02-14 (Saturday) is worked, 02-15 … 02-23 are off
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-02-13"), 5)).isEqualTo("2026-02-27");
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-02-13"), 1)).isEqualTo("2026-02-14");
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-02-27"), 1)).isEqualTo("2026-02-28");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2026-02-13"), 5)).isEqualTo("2026-02-27");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2026-02-13"), 1)).isEqualTo("2026-02-14");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2026-02-27"), 1)).isEqualTo("2026-02-28");
         // National Day: the Sunday before is worked, the week off, the Saturday after worked
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-09-18"), 1)).isEqualTo("2026-09-20");
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-09-24"), 1)).isEqualTo("2026-09-28");
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-09-30"), 1)).isEqualTo("2026-10-08");
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-09-30"), 3)).isEqualTo("2026-10-10");
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2025-12-31"), 1)).isEqualTo("2026-01-04");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2026-09-18"), 1)).isEqualTo("2026-09-20");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2026-09-24"), 1)).isEqualTo("2026-09-28");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2026-09-30"), 1)).isEqualTo("2026-10-08");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2026-09-30"), 3)).isEqualTo("2026-10-10");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2025-12-31"), 1)).isEqualTo("2026-01-04");
         // the review's 15 working days (rule 2) across the Spring Festival of 2025
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2025-01-20"), 15)).isEqualTo("2025-02-14");
+        assertThat(calendar.workingDays().add(LocalDate.parse("2025-01-20"), 15)).isEqualTo("2025-02-14");
         // an ordinary stretch: weekends only
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-03-06"), 5)).isEqualTo("2026-03-13");
-        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue();
-        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-09"))).isTrue();
-        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-11"))).isFalse();
+        assertThat(calendar.workingDays().add(LocalDate.parse("2026-03-06"), 5)).isEqualTo("2026-03-13");
+        assertThat(calendar.workingDays().isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue();
+        assertThat(calendar.workingDays().isWorkingDay(LocalDate.parse("2026-10-09"))).isTrue();
+        assertThat(calendar.workingDays().isWorkingDay(LocalDate.parse("2026-10-11"))).isFalse();
     }
 }

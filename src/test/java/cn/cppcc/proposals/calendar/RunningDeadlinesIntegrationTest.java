@@ -1,4 +1,4 @@
-package cn.cppcc.proposals.deadline;
+package cn.cppcc.proposals.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
