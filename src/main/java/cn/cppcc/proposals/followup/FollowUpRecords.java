@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import cn.cppcc.proposals.unithandling.UnitAssignment;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -14,16 +18,23 @@ public class FollowUpRecords {
     public record FollowUp(String unit, LocalDate due, String result, String by, Instant at) {}
 
     private final JdbcClient jdbc;
+    private final UnitAssignmentService assignments;
 
-    FollowUpRecords(JdbcClient jdbc) {
+    FollowUpRecords(JdbcClient jdbc, UnitAssignmentService assignments) {
         this.jdbc = jdbc;
+        this.assignments = assignments;
     }
 
     public List<FollowUp> of(long proposalId) {
-        return jdbc.sql("select a.unit_code, f.due, f.result, f.recorded_by, f.recorded_at from follow_ups f"
-                        + " join unit_assignments a on a.id = f.assignment_id where a.proposal_id = ? order by f.id")
-                .param(proposalId)
-                .query((rs, n) -> new FollowUp(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+        Map<Long, String> units = assignments.ofProposal(proposalId).stream()
+                .collect(Collectors.toMap(UnitAssignment::getId, UnitAssignment::getUnitCode));
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select assignment_id, due, result, recorded_by, recorded_at from follow_ups"
+                        + " where assignment_id in (:assignments) order by id")
+                .param("assignments", units.keySet())
+                .query((rs, n) -> new FollowUp(units.get(rs.getLong(1)), rs.getObject(2, LocalDate.class), rs.getString(3),
                         rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .list();
     }

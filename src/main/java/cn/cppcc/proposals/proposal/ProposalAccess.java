@@ -3,7 +3,6 @@ package cn.cppcc.proposals.proposal;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.NotFoundException;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProposalAccess {
 
     private final ProposalService proposals;
-    private final JdbcClient jdbc;
+    private final AssignedUnits assignedUnits;
 
-    ProposalAccess(ProposalService proposals, JdbcClient jdbc) {
+    ProposalAccess(ProposalService proposals, AssignedUnits assignedUnits) {
         this.proposals = proposals;
-        this.jdbc = jdbc;
+        this.assignedUnits = assignedUnits;
     }
 
     public Proposal requireVisible(long id, Actor actor) {
@@ -55,8 +54,7 @@ public class ProposalAccess {
         if (units.contains(proposal.getConvertedTo())) {
             return true;
         }
-        return jdbc.sql("select count(*) from unit_assignments where proposal_id = :id and unit_code in (:units)")
-                .param("id", proposal.getId()).param("units", units).query(Long.class).single() > 0;
+        return assignedUnits.isAssignedToAny(proposal.getId(), units);
     }
 
     /** The unit codes whose handler or leader the actor is. */

@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.cppcc.proposals.proposal.ProposalQueries;
+import cn.cppcc.proposals.unithandling.SentReplies;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,12 +24,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublishedProposals {
 
-    private final JdbcClient jdbc;
+    private final ProposalQueries proposals;
+    private final SentReplies replies;
     private final Catalog catalog;
     private final Directory directory;
 
-    PublishedProposals(JdbcClient jdbc, Catalog catalog, Directory directory) {
-        this.jdbc = jdbc;
+    PublishedProposals(ProposalQueries proposals, SentReplies replies, Catalog catalog, Directory directory) {
+        this.proposals = proposals;
+        this.replies = replies;
         this.catalog = catalog;
         this.directory = directory;
     }
@@ -60,37 +63,23 @@ public class PublishedProposals {
         input.check(size == null || size >= 1 && size <= 100, "size", "每页条数应在1至100之间");
         input.validate();
         int pageSize = size == null ? defaultSize : size.intValue();
-        long total = jdbc.sql("select count(*) from proposals where published = true").query(Long.class).single();
-        List<Item> items = jdbc.sql("select p.id, p.number, p.title, p.category, s.code, p.status from proposals p"
-                        + " join sessions s on s.id = p.session_id where p.published = true order by p.id desc"
-                        + " limit :limit offset :offset")
-                .param("limit", pageSize).param("offset", (page == null ? 0 : page) * pageSize)
-                .query((rs, n) -> new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
-                .list();
+        long total = proposals.countPublished();
+        List<Item> items = proposals.published((page == null ? 0 : page) * pageSize, pageSize).stream()
+                .map(p -> new Item(p.id(), p.number(), p.title(), p.category(),
+                        catalog.session(p.sessionId()).map(CommitteeSession::getCode).orElse(""), p.status()))
+                .toList();
         return new Page(items, total);
     }
 
     public Published proposal(long id) {
-        var rows = jdbc.sql("select p.id, p.number, p.title, p.category, p.session_id, p.proposer_type, p.background,"
-                        + " p.suggestions, p.status, p.replies_published, p.proposer from proposals p where p.id = ? and p.published = true")
-                .param(id)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11)})
-                .list();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("没有该公开提案：" + id);
-        }
-        Object[] p = rows.get(0);
-        List<Reply> replies = (Boolean) p[9] ? jdbc.sql("select a.unit_code, r.classification, r.text,"
-                        + " r.committed_date, r.reason, r.sent_at from replies r join unit_assignments a on a.id = r.assignment_id"
-                        + " where a.proposal_id = ? and r.status = 'SENT' order by r.sent_at")
-                .param(id)
-                .query((rs, n) -> new Reply(catalog.unitName(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .list() : List.of();
-        String session = catalog.session((Long) p[4]).map(CommitteeSession::getName).orElse("");
-        return new Published((Long) p[0], (String) p[1], (String) p[2], (String) p[3], session,
-                directory.displayName((String) p[10]), (String) p[5], (String) p[6], (String) p[7], (String) p[8], replies);
+        ProposalQueries.PublishedProposal p = proposals.publishedProposal(id)
+                .orElseThrow(() -> new NotFoundException("没有该公开提案：" + id));
+        List<Reply> sent = p.repliesPublished() ? replies.of(id).stream()
+                .map(r -> new Reply(catalog.unitName(r.unitCode()), r.classification(), r.text(), r.committedDate(),
+                        r.reason(), r.sentAt()))
+                .toList() : List.of();
+        String session = catalog.session(p.sessionId()).map(CommitteeSession::getName).orElse("");
+        return new Published(p.id(), p.number(), p.title(), p.category(), session, directory.displayName(p.proposer()),
+                p.proposerType(), p.background(), p.suggestions(), p.status(), sent);
     }
 }

@@ -5,9 +5,11 @@ import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
+import cn.cppcc.proposals.proposal.AssignedUnits;
 import cn.cppcc.proposals.workflow.InstanceUnits;
 import cn.cppcc.proposals.workflow.TaskTarget;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class UnitAssignmentService implements InstanceUnits {
+public class UnitAssignmentService implements InstanceUnits, AssignedUnits {
 
     private final UnitAssignmentRepository assignments;
     private final ProposalService proposals;
@@ -61,6 +63,12 @@ public class UnitAssignmentService implements InstanceUnits {
     public UnitAssignment ofInstance(String processInstanceId) {
         return assignments.findFirstByProcessInstanceIdAndStatusNot(processInstanceId, UnitStatus.REASSIGNED)
                 .orElseThrow(() -> new NotFoundException("没有该承办单位的办理流程：" + processInstanceId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isAssignedToAny(long proposalId, Collection<String> unitCodes) {
+        return assignments.existsByProposalIdAndUnitCodeIn(proposalId, unitCodes);
     }
 
     @Override

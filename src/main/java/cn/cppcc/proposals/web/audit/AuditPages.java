@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.cppcc.proposals.proposal.ProposalQueries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +34,12 @@ class AuditPages {
 
     private final AuditController audit;
     private final StepRunner runner;
-    private final JdbcClient jdbc;
+    private final ProposalQueries proposals;
 
-    AuditPages(AuditController audit, StepRunner runner, JdbcClient jdbc) {
+    AuditPages(AuditController audit, StepRunner runner, ProposalQueries proposals) {
         this.audit = audit;
         this.runner = runner;
-        this.jdbc = jdbc;
+        this.proposals = proposals;
     }
 
     @GetMapping("/audit")
@@ -111,7 +111,7 @@ class AuditPages {
     /** A proposal's id, or the id of the one proposal with that number (numbers repeat across sessions). */
     private String proposalId(String value) {
         String v = value.strip();
-        List<Long> ids = jdbc.sql("select id from proposals where number = ?").param(v).query(Long.class).list();
+        List<Long> ids = proposals.idsOfNumber(v);
         if (ids.size() == 1) {
             return String.valueOf(ids.get(0));
         }
