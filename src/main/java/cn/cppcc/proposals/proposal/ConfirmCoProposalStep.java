@@ -44,6 +44,11 @@ class ConfirmCoProposalStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "confirmation";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return new StepLabel(AuditAction.CO_PROPOSAL_ANSWERED, "联名确认：" + (CodeLabels.yes(given.get("confirm")) ? "同意联名" : "不同意联名"));
     }

@@ -42,6 +42,11 @@ class ReviseProposalStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "revision";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return StepLabel.of(AuditAction.PROPOSAL_REVISED);
     }

@@ -76,6 +76,11 @@ class ReviewStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "review";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return new StepLabel(AuditAction.PROPOSAL_REVIEWED, "审查立案：" + CodeLabels.label(given.get("decision")));
     }

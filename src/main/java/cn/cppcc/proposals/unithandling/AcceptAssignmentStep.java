@@ -49,6 +49,11 @@ class AcceptAssignmentStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "acceptance";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return StepLabel.of(CodeLabels.yes(given.get("accept")) ? AuditAction.ASSIGNMENT_ACCEPTED : AuditAction.ASSIGNMENT_OBJECTED);
     }

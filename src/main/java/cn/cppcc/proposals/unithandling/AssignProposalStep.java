@@ -66,6 +66,11 @@ class AssignProposalStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "assignment";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return new StepLabel(AuditAction.PROPOSAL_ASSIGNED, "交办：" + CodeLabels.label(given.get("mode")));
     }

@@ -56,6 +56,11 @@ class CoordinateReHandlingStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "coordination";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return StepLabel.of(AuditAction.RE_HANDLING_COORDINATED);
     }

@@ -61,6 +61,11 @@ class DraftReplyStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "handling";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         // a consultation is recorded with its own record (ConsultationRecorded), as on every door
         return "CONSULTATION".equals(given.get("action")) ? null

@@ -60,6 +60,11 @@ class RateReplyStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "feedback";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return new StepLabel(AuditAction.REPLY_RATED, "评价：" + CodeLabels.label(given.get("rating")));
     }

@@ -47,6 +47,11 @@ class ResolveObjectionStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "objection";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return new StepLabel(AuditAction.OBJECTION_RESOLVED, "处理异议：" + CodeLabels.label(given.get("decision")));
     }

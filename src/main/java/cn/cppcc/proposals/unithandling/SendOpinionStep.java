@@ -43,6 +43,11 @@ class SendOpinionStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "handling";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return StepLabel.of(AuditAction.OPINION_SENT);
     }

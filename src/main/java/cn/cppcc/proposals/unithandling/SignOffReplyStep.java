@@ -48,6 +48,11 @@ class SignOffReplyStep implements Step {
     }
 
     @Override
+    public String page() {
+        return "sign-off";
+    }
+
+    @Override
     public StepLabel audited(Map<String, Object> given) {
         return StepLabel.of(CodeLabels.yes(given.get("approve")) ? AuditAction.REPLY_SIGNED_OFF : AuditAction.REPLY_RETURNED);
     }

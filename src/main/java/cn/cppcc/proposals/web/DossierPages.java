@@ -84,13 +84,12 @@ public class DossierPages {
     String proposals(@RequestParam Map<String, String> query, Model model) {
         Map<String, String> parameters = new LinkedHashMap<>(query);
         parameters.keySet().removeIf(name -> name.equals("lang") || name.equals("size"));
-        ProposalList.Filter[] filter = {null};
-        StepRunner.Outcome outcome = runner.run(() -> filter[0] = list.read(parameters, PAGE_SIZE, PAGE_SIZE));
+        StepRunner.Outcome<ProposalList.Filter> outcome = runner.call(() -> list.read(parameters, PAGE_SIZE, PAGE_SIZE));
+        ProposalList.Filter f = outcome.value();
         if (!outcome.ok()) {
-            filter[0] = new ProposalList.Filter(null, null, null, null, null, 0, PAGE_SIZE);
+            f = new ProposalList.Filter(null, null, null, null, null, 0, PAGE_SIZE);
             model.addAttribute("errors", outcome.fieldErrors());
         }
-        ProposalList.Filter f = filter[0];
         ProposalList.Page found = outcome.ok() ? list.find(f, currentActor.get()) : new ProposalList.Page(List.of(), 0);
         long lastPage = Math.max(0, (found.total() - 1) / PAGE_SIZE);
         Map<String, String> kept = new LinkedHashMap<>(f.query());
@@ -212,7 +211,7 @@ public class DossierPages {
             RedirectAttributes flash) {
         Actor actor = currentActor.get();
         Proposal proposal = access.requireVisible(id, actor);
-        StepRunner.Outcome outcome = runner.run(() -> {
+        StepRunner.Outcome<Void> outcome = runner.run(() -> {
             if (!mayUpload(proposal, actor)) {
                 throw new ForbiddenException("只有提案者、提案委员会和承办单位可以上传附件");
             }

@@ -4,9 +4,8 @@ import cn.cppcc.proposals.proposal.Proposal;
 import cn.cppcc.proposals.proposal.ProposalService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.NotFoundException;
-import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.MyTasks;
-import cn.cppcc.proposals.workflow.UnitHandlingProcess;
+import cn.cppcc.proposals.workflow.Step;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -25,10 +24,12 @@ public class OpenTasks {
 
     private final MyTasks myTasks;
     private final ProposalService proposals;
+    private final Map<String, String> pages = new HashMap<>();
 
-    OpenTasks(MyTasks myTasks, ProposalService proposals) {
+    OpenTasks(MyTasks myTasks, ProposalService proposals, List<Step> steps) {
         this.myTasks = myTasks;
         this.proposals = proposals;
+        steps.stream().filter(step -> step.page() != null).forEach(step -> pages.put(step.taskKey(), step.page()));
     }
 
     /**
@@ -77,23 +78,13 @@ public class OpenTasks {
         }
     }
 
-    /** The page that does a task; the task in Tasklist for one without a page of its own. */
-    public static String page(String taskId, String taskKey, long proposalId, String unit) {
-        String proposal = "/proposals/" + proposalId;
-        String unitPath = proposal + "/units/" + unit;
-        return switch (taskKey) {
-            case ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL -> proposal + "/confirmation";
-            case ProposalHandlingProcess.TASK_REVIEW_PROPOSAL -> proposal + "/review";
-            case ProposalHandlingProcess.TASK_REVISE_PROPOSAL -> proposal + "/revision";
-            case ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL -> proposal + "/assignment";
-            case UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT -> unitPath + "/acceptance";
-            case UnitHandlingProcess.TASK_RESOLVE_OBJECTION -> unitPath + "/objection";
-            case UnitHandlingProcess.TASK_SEND_OPINION, UnitHandlingProcess.TASK_DRAFT_REPLY -> unitPath + "/handling";
-            case UnitHandlingProcess.TASK_SIGN_OFF_REPLY -> unitPath + "/sign-off";
-            case UnitHandlingProcess.TASK_RATE_REPLY -> unitPath + "/feedback";
-            case UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING -> unitPath + "/coordination";
-            default -> tasklistLink(taskId); // approval of a withdrawal, supervision, follow-up, publication
-        };
+    /** The page that does a task (its step's own); the task in Tasklist for one without a page of its own. */
+    String page(String taskId, String taskKey, long proposalId, String unit) {
+        String page = pages.get(taskKey);
+        if (page == null) {
+            return tasklistLink(taskId); // approval of a withdrawal, supervision, follow-up, publication
+        }
+        return "/proposals/" + proposalId + (unit == null ? "" : "/units/" + unit) + "/" + page;
     }
 
     /** The same task in Camunda Tasklist. */

@@ -14,7 +14,7 @@ public final class PageResults {
      * Done: to the dossier with a note ({@code success} is a message key); bad input: the form
      * again with each field's message; not allowed or not open: to the dossier with the reason.
      */
-    public static String after(StepRunner.Outcome outcome, long proposalId, String success, RedirectAttributes flash,
+    public static String after(StepRunner.Outcome<?> outcome, long proposalId, String success, RedirectAttributes flash,
             Model model, Supplier<String> formAgain) {
         if (outcome.ok()) {
             flash.addFlashAttribute("success", success);

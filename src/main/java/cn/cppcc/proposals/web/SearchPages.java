@@ -41,7 +41,7 @@ class SearchPages {
             return "search";
         }
         SimilarityService.SearchResult[] holder = new SimilarityService.SearchResult[1];
-        StepRunner.Outcome outcome = runner.run(() -> holder[0] = similarity.search(
+        StepRunner.Outcome<Void> outcome = runner.run(() -> holder[0] = similarity.search(
                 Map.of("q", q, "page", String.valueOf(page), "size", String.valueOf(PAGE_SIZE)), actor));
         if (outcome.ok()) {
             model.addAttribute("result", holder[0]);

@@ -7,6 +7,7 @@ import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,12 @@ public class StepRunner {
     /**
      * What came of it.
      *
+     * @param value       what the work gave, when it went well
      * @param fieldErrors bad input: each field's Chinese message, to show next to the field
      * @param summary     bad input: every message with its field's name, to show above the form
      * @param flashError  not allowed, or the step is not open (anymore): a message for the next page
      */
-    public record Outcome(Map<String, String> fieldErrors, String summary, String flashError) {
+    public record Outcome<T>(T value, Map<String, String> fieldErrors, String summary, String flashError) {
 
         public boolean ok() {
             return fieldErrors.isEmpty() && flashError == null;
@@ -37,10 +39,17 @@ public class StepRunner {
         }
     }
 
-    public Outcome run(Runnable work) {
-        try {
+    public Outcome<Void> run(Runnable work) {
+        return call(() -> {
             work.run();
-            return new Outcome(Map.of(), null, null);
+            return null;
+        });
+    }
+
+    /** Runs what gives a value (a period read from a form, a file made), sorting out what went wrong. */
+    public <T> Outcome<T> call(Supplier<T> work) {
+        try {
+            return new Outcome<>(work.get(), Map.of(), null, null);
         } catch (RuntimeException e) {
             Throwable cause = known(e);
             if (cause instanceof InvalidInputException invalid) {
@@ -48,13 +57,13 @@ public class StepRunner {
                 for (FieldError error : invalid.errors()) {
                     errors.putIfAbsent(error.field(), error.message());
                 }
-                return new Outcome(errors, invalid.getMessage(), null);
+                return new Outcome<>(null, errors, invalid.getMessage(), null);
             }
             if (cause instanceof ConflictException || cause instanceof ForbiddenException) {
-                return new Outcome(Map.of(), null, cause.getMessage());
+                return new Outcome<>(null, Map.of(), null, cause.getMessage());
             }
             if (cause instanceof OptimisticLockingException || cause instanceof ObjectOptimisticLockingFailureException) {
-                return new Outcome(Map.of(), null, "该步骤刚被他人处理，请刷新后重试");
+                return new Outcome<>(null, Map.of(), null, "该步骤刚被他人处理，请刷新后重试");
             }
             if (cause instanceof NotFoundException notFound) {
                 throw notFound;

@@ -30,6 +30,14 @@ public interface Step {
      */
     StepLabel audited(Map<String, Object> given);
 
+    /**
+     * The path segment of the step's page, {@code /proposals/{id}/{page}} or, for a unit's step,
+     * {@code /proposals/{id}/units/{unit}/{page}}; {@code null} when the step is done in Tasklist.
+     */
+    default String page() {
+        return null;
+    }
+
     /** Puts what the worker needs to decide on the new task, as task-local variables. */
     default void prepare(DelegateTask task, StepSubject subject) {
     }

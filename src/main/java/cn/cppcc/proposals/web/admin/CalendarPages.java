@@ -58,16 +58,15 @@ class CalendarPages {
         adminOnly.require();
         int shown = clock.today().getYear();
         if (year != null && !year.isBlank()) {
-            Integer[] asked = {null};
-            StepRunner.Outcome outcome = runner.run(() -> {
+            StepRunner.Outcome<Integer> outcome = runner.call(() -> {
                 Input input = Input.of(Map.of("year", year));
                 Long number = input.number("year");
                 input.validate();
                 WorkingDayCalendar.checkYear(number > Integer.MAX_VALUE ? Integer.MAX_VALUE : number.intValue());
-                asked[0] = number.intValue();
+                return number.intValue();
             });
             if (outcome.ok()) {
-                shown = asked[0];
+                shown = outcome.value();
             } else {
                 model.addAttribute("errors", outcome.fieldErrors());
             }
@@ -82,7 +81,7 @@ class CalendarPages {
         int year = form.get("year") != null && form.get("year").matches("\\d{4}") ? Integer.parseInt(form.get("year"))
                 : clock.today().getYear();
         Map<String, Object> fields = form.fields(Set.of());
-        StepRunner.Outcome outcome = runner.run(() -> {
+        StepRunner.Outcome<Void> outcome = runner.run(() -> {
             WorkingDayCalendar.checkYear(year);
             if ("NORMAL".equals(form.get("kind"))) {
                 Input input = Input.of(fields);

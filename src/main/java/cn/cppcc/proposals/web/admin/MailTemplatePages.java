@@ -55,7 +55,7 @@ class MailTemplatePages {
         Actor actor = adminOnly.require();
         known(event);
         FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> templates.update(event, form.fields(Set.of()), actor.userId()));
+        StepRunner.Outcome<Void> outcome = runner.run(() -> templates.update(event, form.fields(Set.of()), actor.userId()));
         if (outcome.ok()) {
             flash.addFlashAttribute("success", "flash.templateSaved");
             return "redirect:/admin/mail-templates";

@@ -45,7 +45,7 @@ class UserPages {
     String create(@RequestParam MultiValueMap<String, String> values, Model model, RedirectAttributes flash) {
         adminOnly.require();
         FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> users.create(form.fields(LIST_FIELDS)));
+        StepRunner.Outcome<Void> outcome = runner.run(() -> users.create(form.fields(LIST_FIELDS)));
         if (outcome.ok()) {
             flash.addFlashAttribute("success", "flash.userCreated");
             return "redirect:/admin/users/" + form.get("id").strip();
@@ -67,7 +67,7 @@ class UserPages {
         adminOnly.require();
         FormValues form = FormValues.of(values);
         UserAdministration.UserView user = users.user(id);
-        StepRunner.Outcome outcome = runner.run(() -> users.update(id, form.fields(LIST_FIELDS)));
+        StepRunner.Outcome<Void> outcome = runner.run(() -> users.update(id, form.fields(LIST_FIELDS)));
         return after(outcome, id, "flash.userSaved", user, form, model, flash);
     }
 
@@ -76,7 +76,7 @@ class UserPages {
             RedirectAttributes flash) {
         adminOnly.require();
         UserAdministration.UserView user = users.user(id);
-        StepRunner.Outcome outcome = runner.run(() -> users.setPassword(id, FormValues.of(values).fields(Set.of())));
+        StepRunner.Outcome<Void> outcome = runner.run(() -> users.setPassword(id, FormValues.of(values).fields(Set.of())));
         return after(outcome, id, "flash.passwordSet", user, current(user), model, flash);
     }
 
@@ -84,7 +84,7 @@ class UserPages {
     String disable(@PathVariable String id, RedirectAttributes flash) {
         Actor admin = adminOnly.require();
         users.user(id);
-        StepRunner.Outcome outcome = runner.run(() -> users.disable(id, admin.userId()));
+        StepRunner.Outcome<Void> outcome = runner.run(() -> users.disable(id, admin.userId()));
         if (outcome.ok()) {
             flash.addFlashAttribute("success", "flash.userDisabled");
         } else {
@@ -98,7 +98,7 @@ class UserPages {
             RedirectAttributes flash) {
         adminOnly.require();
         UserAdministration.UserView user = users.user(id);
-        StepRunner.Outcome outcome = runner.run(() -> users.enable(id, FormValues.of(values).fields(Set.of())));
+        StepRunner.Outcome<Void> outcome = runner.run(() -> users.enable(id, FormValues.of(values).fields(Set.of())));
         return after(outcome, id, "flash.userEnabled", user, current(user), model, flash);
     }
 

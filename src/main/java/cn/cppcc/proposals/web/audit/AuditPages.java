@@ -47,22 +47,21 @@ class AuditPages {
         List<AuditController.ActionView> actions = audit.actions();   // 403 for all but auditors
         Map<String, String> chosen = only(query);
         Map<String, String> filter = new LinkedHashMap<>(chosen);
-        AuditController.Page[] found = {null};
-        StepRunner.Outcome outcome = runner.run(() -> {
+        StepRunner.Outcome<AuditController.Page> outcome = runner.call(() -> {
             filter.computeIfPresent("proposal", (k, v) -> proposalId(v));
             filter.put("size", String.valueOf(PAGE_SIZE));
             String page = query.get("page");
             if (page != null && !page.isBlank()) {
                 filter.put("page", page.strip());
             }
-            found[0] = audit.search(filter);
+            return audit.search(filter);
         });
         if (!outcome.ok()) {
             model.addAttribute("errors", outcome.fieldErrors());
             model.addAttribute("error", outcome.flashError());
         }
-        AuditController.Page result = found[0] == null
-                ? new AuditController.Page(List.of(), 0, false, 0, PAGE_SIZE) : found[0];
+        AuditController.Page result = outcome.ok() ? outcome.value()
+                : new AuditController.Page(List.of(), 0, false, 0, PAGE_SIZE);
         long lastPage = Math.max(0, (result.total() - 1) / PAGE_SIZE);
         String parameters = query(outcome.ok() ? filterWithoutPaging(filter) : chosen);
         model.addAttribute("actions", actions);

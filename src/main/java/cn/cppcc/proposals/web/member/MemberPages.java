@@ -14,27 +14,19 @@ import cn.cppcc.proposals.proposal.SubmissionService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
-import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.similarity.SimilarityService;
 import cn.cppcc.proposals.withdrawal.WithdrawalService;
 import cn.cppcc.proposals.web.DossierPages;
 import cn.cppcc.proposals.web.FormValues;
-import cn.cppcc.proposals.web.OpenTasks;
 import cn.cppcc.proposals.web.PageNames;
-import cn.cppcc.proposals.web.PageResults;
 import cn.cppcc.proposals.web.StepRunner;
-import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.StepService;
-import cn.cppcc.proposals.workflow.TaskTarget;
 import cn.cppcc.proposals.unithandling.UnitAssignmentService;
-import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -136,10 +128,8 @@ class MemberPages {
         Map<String, Object> fields = form.fields(Set.of("coProposers"));
         fields.keySet().retainAll(SubmissionService.FIELDS);
         fields.remove("onBehalfOf");
-        long[] id = new long[1];
-        StepRunner.Outcome outcome = runner.run(() -> transaction.executeWithoutResult(status -> {
+        StepRunner.Outcome<Long> outcome = runner.call(() -> transaction.execute(status -> {
             Proposal proposal = submissions.submit(fields, actor);
-            id[0] = proposal.getId();
             if (files != null) {
                 for (MultipartFile file : files) {
                     if (DossierPages.chosen(file)) {
@@ -152,10 +142,11 @@ class MemberPages {
                     }
                 }
             }
+            return proposal.getId();
         }));
         if (outcome.ok()) {
             flash.addFlashAttribute("success", "flash.submitted");
-            return "redirect:" + DossierPages.dossier(id[0]);
+            return "redirect:" + DossierPages.dossier(outcome.value());
         }
         if (outcome.flashError() != null) {
             flash.addFlashAttribute("error", outcome.flashError());
@@ -223,49 +214,6 @@ class MemberPages {
         return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "……";
     }
 
-    // --- revising a returned proposal ----------------------------------------------------------------
-
-    @GetMapping("/proposals/{id}/revision")
-    String revision(@PathVariable long id, Model model, RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        Proposal proposal = access.requireVisible(id, actor);
-        FormValues form = FormValues.empty().with("title", proposal.getTitle())
-                .with("background", proposal.getBackground()).with("suggestions", proposal.getSuggestions());
-        return revisionPage(proposal, actor, form, model, flash);
-    }
-
-    private String revisionPage(Proposal proposal, Actor actor, FormValues form, Model model, RedirectAttributes flash) {
-        TaskTarget target = TaskTarget.of(proposal.getId(), ProposalHandlingProcess.TASK_REVISE_PROPOSAL);
-        String refusal = steps.refusal(target, actor);
-        if (refusal != null) {
-            return PageResults.refuse(proposal.getId(), refusal, flash);
-        }
-        var task = steps.openTask(target);
-        if (task.isEmpty()) {
-            return PageResults.refuse(proposal.getId(), PageResults.NOT_OPEN, flash);
-        }
-        Dossier dossier = dossiers.dossier(proposal.getId(), actor);
-        model.addAttribute("d", dossier);
-        model.addAttribute("returnComment", dossier.reviews().stream()
-                .max(Comparator.comparing(Dossier.ReviewView::at)).map(Dossier.ReviewView::comment).orElse(""));
-        model.addAttribute("form", form);
-        model.addAttribute("tasklist", OpenTasks.tasklistLink(task.get().getId()));
-        return "member/revision";
-    }
-
-    @PostMapping("/proposals/{id}/revision")
-    String revise(@PathVariable long id, @RequestParam MultiValueMap<String, String> values, Model model,
-            RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
-            access.requireVisible(id, actor);
-            steps.complete(TaskTarget.of(id, ProposalHandlingProcess.TASK_REVISE_PROPOSAL), form.fields(Set.of()));
-        });
-        return PageResults.after(outcome, id, "flash.revised", flash, model,
-                () -> revisionPage(access.requireVisible(id, actor), actor, form, model, flash));
-    }
-
     // --- withdrawal (Rule 10) ---------------------------------------------------------------------
 
     /**
@@ -276,7 +224,7 @@ class MemberPages {
     String withdraw(@PathVariable long id, @RequestParam MultiValueMap<String, String> values, RedirectAttributes flash) {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
+        StepRunner.Outcome<Void> outcome = runner.run(() -> {
             access.requireVisible(id, actor);
             withdrawals.request(id, form.fields(Set.of()), actor);
         });
@@ -289,76 +237,4 @@ class MemberPages {
         return "redirect:" + DossierPages.dossier(id);
     }
 
-    // --- confirming a joint proposal -------------------------------------------------------------------
-
-    @GetMapping("/proposals/{id}/confirmation")
-    String confirmation(@PathVariable long id, Model model, RedirectAttributes flash) {
-        return confirmationPage(id, FormValues.empty(), model, flash);
-    }
-
-    private String confirmationPage(long id, FormValues form, Model model, RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        Proposal proposal = access.requireVisible(id, actor);
-        var task = steps.openTask(TaskTarget.assignedTo(id, ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL, actor.userId()));
-        if (task.isEmpty()) {
-            return PageResults.refuse(id, PageResults.NOT_OPEN, flash);
-        }
-        model.addAttribute("d", dossiers.dossier(proposal.getId(), actor));
-        model.addAttribute("form", form);
-        model.addAttribute("tasklist", OpenTasks.tasklistLink(task.get().getId()));
-        return "member/confirmation";
-    }
-
-    @PostMapping("/proposals/{id}/confirmation")
-    String confirm(@PathVariable long id, @RequestParam MultiValueMap<String, String> values, Model model,
-            RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
-            access.requireVisible(id, actor);
-            steps.complete(TaskTarget.assignedTo(id, ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL, actor.userId()),
-                    form.fields(Set.of()));
-        });
-        return PageResults.after(outcome, id, "flash.confirmed", flash, model, () -> confirmationPage(id, form, model, flash));
-    }
-
-    // --- rating a reply ------------------------------------------------------------------------------
-
-    @GetMapping("/proposals/{id}/units/{unit}/feedback")
-    String feedback(@PathVariable long id, @PathVariable String unit, Model model, RedirectAttributes flash) {
-        return feedbackPage(id, unit, FormValues.empty().with("faceToFace", "true"), model, flash);
-    }
-
-    private String feedbackPage(long id, String unit, FormValues form, Model model, RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        access.requireVisible(id, actor);
-        TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_RATE_REPLY);
-        String refusal = steps.refusal(target, actor);
-        if (refusal != null) {
-            return PageResults.refuse(id, refusal, flash);
-        }
-        var task = steps.openTask(target);
-        if (task.isEmpty()) {
-            return PageResults.refuse(id, PageResults.NOT_OPEN, flash);
-        }
-        Dossier dossier = dossiers.dossier(id, actor);
-        model.addAttribute("d", dossier);
-        model.addAttribute("unit", dossier.units().stream()
-                .filter(u -> u.code().equals(unit) && !"REASSIGNED".equals(u.status())).findFirst().orElseThrow());
-        model.addAttribute("form", form);
-        model.addAttribute("tasklist", OpenTasks.tasklistLink(task.map(Task::getId).get()));
-        return "member/feedback";
-    }
-
-    @PostMapping("/proposals/{id}/units/{unit}/feedback")
-    String rate(@PathVariable long id, @PathVariable String unit, @RequestParam MultiValueMap<String, String> values,
-            Model model, RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
-            access.requireVisible(id, actor);
-            steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_RATE_REPLY), form.fields(Set.of()));
-        });
-        return PageResults.after(outcome, id, "flash.rated", flash, model, () -> feedbackPage(id, unit, form, model, flash));
-    }
 }

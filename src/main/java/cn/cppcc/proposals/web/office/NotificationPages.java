@@ -64,7 +64,7 @@ class NotificationPages {
         Map<String, String> asked = new LinkedHashMap<>(filter);
         asked.put("page", String.valueOf(page));
         NotificationLog.Page[] found = {new NotificationLog.Page(List.of(), 0)};
-        StepRunner.Outcome outcome = runner.run(() -> found[0] = log.find(asked, PAGE_SIZE, actor));
+        StepRunner.Outcome<Void> outcome = runner.run(() -> found[0] = log.find(asked, PAGE_SIZE, actor));
         if (!outcome.ok()) {
             model.addAttribute("errors", outcome.fieldErrors());
         }

@@ -65,21 +65,21 @@ class DashboardPages {
         Actor actor = currentActor.get();
         reports.requireReader(actor);
         Map<String, String> chosen = periods.withDefault(query, List.of("session", "year"));
-        ReportPeriod[] period = {null};
-        StepRunner.Outcome outcome = runner.run(() -> period[0] = reports.period(chosen, true));
+        StepRunner.Outcome<ReportPeriod> outcome = runner.call(() -> reports.period(chosen, true));
+        ReportPeriod period = outcome.value();
         if (!outcome.ok()) {
             model.addAttribute("errors", outcome.fieldErrors());
             Map<String, String> fallback = periods.defaultPeriod();
-            period[0] = reports.period(fallback, true);
+            period = reports.period(fallback, true);
             chosen.clear();
             chosen.putAll(fallback);
         }
-        Summary s = reports.summary(period[0]);
+        Summary s = reports.summary(period);
         boolean linked = actor.isOffice() || actor.isIn(Actor.AUDITORS);
-        FigureLinks links = linked ? FigureLinks.of(period[0]) : null;
+        FigureLinks links = linked ? FigureLinks.of(period) : null;
         Links l = new Links(links);
 
-        model.addAttribute("period", period[0]);
+        model.addAttribute("period", period);
         model.addAttribute("chosen", chosen);
         model.addAttribute("sessions", periods.sessions());
         model.addAttribute("years", periods.years());
@@ -87,7 +87,7 @@ class DashboardPages {
         model.addAttribute("s", s);
 
         List<StatusCount> statuses = new ArrayList<>();
-        reports.byStatus(period[0]).forEach((status, n) -> statuses.add(new StatusCount(status,
+        reports.byStatus(period).forEach((status, n) -> statuses.add(new StatusCount(status,
                 l.of(n, f -> f.status(status)))));
         model.addAttribute("statuses", statuses);
         model.addAttribute("submitted", l.of(s.submitted(), FigureLinks::submitted));

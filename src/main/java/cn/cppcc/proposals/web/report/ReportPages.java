@@ -64,23 +64,21 @@ class ReportPages {
     String reportsPage(@RequestParam Map<String, String> query, Model model) {
         reports.requireReader(currentActor.get());
         Map<String, String> chosen = periods.withDefault(query, PARAMETERS);
-        ReportPeriod[] period = {null};
-        StepRunner.Outcome outcome = runner.run(() -> period[0] = reports.period(chosen, false));
+        StepRunner.Outcome<ReportPeriod> outcome = runner.call(() -> reports.period(chosen, false));
+        ReportPeriod p = outcome.value();
         if (!outcome.ok()) {
             model.addAttribute("errors", outcome.fieldErrors());
             chosen.clear();
             chosen.putAll(periods.defaultPeriod());
-            period[0] = reports.period(chosen, false);
+            p = reports.period(chosen, false);
         }
-        ReportPeriod p = period[0];
         Summary s = reports.summary(p);
         int year = p.year() != null ? p.year() : clock.today().getYear();
         String annual = query.get("annual");
         if (annual != null && !annual.isBlank()) {
-            Integer[] asked = {null};
-            StepRunner.Outcome annualOutcome = runner.run(() -> asked[0] = reports.year(Map.of("year", annual)));
+            StepRunner.Outcome<Integer> annualOutcome = runner.call(() -> reports.year(Map.of("year", annual)));
             if (annualOutcome.ok()) {
-                year = asked[0];
+                year = annualOutcome.value();
             } else {
                 model.addAttribute("annualError", annualOutcome.fieldErrors().get("year"));
             }
@@ -122,12 +120,11 @@ class ReportPages {
     /** The file; bad parameters lead back to the page, which names the field. */
     private Object download(Map<String, String> query, Supplier<ReportDownloads.Download> file) {
         reports.requireReader(currentActor.get());
-        ReportDownloads.Download[] made = {null};
-        StepRunner.Outcome outcome = runner.run(() -> made[0] = file.get());
-        if (!outcome.ok()) {
+        StepRunner.Outcome<ReportDownloads.Download> made = runner.call(file);
+        if (!made.ok()) {
             return "redirect:/reports?" + query(only(query));
         }
-        return made[0].asAttachment();
+        return made.value().asAttachment();
     }
 
     static List<Line> overview(Summary s) {

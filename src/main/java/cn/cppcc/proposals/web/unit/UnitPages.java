@@ -5,16 +5,12 @@ import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import cn.cppcc.proposals.unithandling.ConsultationMethod;
 import cn.cppcc.proposals.attachment.AttachmentService;
 import cn.cppcc.proposals.catalog.Catalog;
-import cn.cppcc.proposals.catalog.Unit;
-import cn.cppcc.proposals.dossier.Dossier;
-import cn.cppcc.proposals.dossier.DossierService;
 import cn.cppcc.proposals.dossier.ProposalList;
 import cn.cppcc.proposals.unithandling.Consultations;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
-import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalSettings;
@@ -22,9 +18,9 @@ import cn.cppcc.proposals.web.DossierPages;
 import cn.cppcc.proposals.web.FormValues;
 import cn.cppcc.proposals.web.OpenTasks;
 import cn.cppcc.proposals.web.PageResults;
+import cn.cppcc.proposals.web.StepPageModel;
 import cn.cppcc.proposals.web.StepRunner;
 import cn.cppcc.proposals.workflow.StepService;
-import cn.cppcc.proposals.workflow.TaskTarget;
 import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +49,7 @@ class UnitPages {
     private final StepService steps;
     private final ProposalAccess access;
     private final ProposalList list;
-    private final DossierService dossiers;
+    private final StepPageModel common;
     private final UnitAssignmentService assignments;
     private final Consultations consultations;
     private final AttachmentService attachments;
@@ -63,14 +59,14 @@ class UnitPages {
     private final StepRunner runner;
     private final TransactionTemplate transaction;
 
-    UnitPages(OpenTasks openTasks, StepService steps, ProposalAccess access, ProposalList list, DossierService dossiers,
+    UnitPages(OpenTasks openTasks, StepService steps, ProposalAccess access, ProposalList list, StepPageModel common,
             UnitAssignmentService assignments, Consultations consultations, AttachmentService attachments, Catalog catalog,
             ProposalSettings settings, CurrentActor currentActor, StepRunner runner, TransactionTemplate transaction) {
         this.openTasks = openTasks;
         this.steps = steps;
         this.access = access;
         this.list = list;
-        this.dossiers = dossiers;
+        this.common = common;
         this.assignments = assignments;
         this.consultations = consultations;
         this.attachments = attachments;
@@ -123,48 +119,6 @@ class UnitPages {
         return tasks.stream().filter(t -> t.taskKey().equals(key)).toList();
     }
 
-    // --- acceptance or objection (Rule 5) --------------------------------------------------------------
-
-    @GetMapping("/proposals/{id}/units/{unit}/acceptance")
-    String acceptance(@PathVariable long id, @PathVariable String unit, Model model, RedirectAttributes flash) {
-        return acceptancePage(id, unit, FormValues.empty().with("accept", "true"), model, flash);
-    }
-
-    private String acceptancePage(long id, String unit, FormValues form, Model model, RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        access.requireVisible(id, actor);
-        TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT);
-        String refusal = steps.refusal(target, actor);
-        if (refusal != null) {
-            return PageResults.refuse(id, refusal, flash);
-        }
-        Optional<Task> task = steps.openTask(target);
-        if (task.isEmpty()) {
-            return PageResults.refuse(id, PageResults.NOT_OPEN, flash);
-        }
-        page(id, unit, actor, form, task.get(), model);
-        model.addAttribute("otherUnits", catalog.units().stream().filter(Unit::isActive)
-                .filter(u -> !u.getCode().equals(unit)).toList());
-        return "unit/acceptance";
-    }
-
-    @PostMapping("/proposals/{id}/units/{unit}/acceptance")
-    String accept(@PathVariable long id, @PathVariable String unit, @RequestParam MultiValueMap<String, String> values,
-            Model model, RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
-            access.requireVisible(id, actor);
-            steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT), form.fields(Set.of()));
-        });
-        if (outcome.ok() && "true".equals(form.get("accept"))) {
-            flash.addFlashAttribute("success", "flash.accepted");
-            return "redirect:" + handling(id, unit);
-        }
-        return PageResults.after(outcome, id, "flash.objected", flash, model,
-                () -> acceptancePage(id, unit, form, model, flash));
-    }
-
     // --- handling: consultations (Rule 6), opinion, reply (Rule 7) -------------------------------------
 
     static String handling(long id, String unit) {
@@ -189,7 +143,7 @@ class UnitPages {
         Optional<Task> draft = steps.openTask(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_DRAFT_REPLY));
         Optional<Task> opinion = steps.openTask(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SEND_OPINION));
         Task task = draft.or(() -> opinion).orElse(null);
-        page(id, unit, actor, form, task, model);
+        common.addTo(model, id, unit, actor, form, task);
         model.addAttribute("part", part);
         model.addAttribute("failed", failed);
         model.addAttribute("draftOpen", draft.isPresent());
@@ -205,7 +159,7 @@ class UnitPages {
             Model model, RedirectAttributes flash) {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
+        StepRunner.Outcome<Void> outcome = runner.run(() -> {
             access.requireVisible(id, actor);
             consultations.record(id, unit, form.fields(Set.of()), actor);
         });
@@ -224,7 +178,7 @@ class UnitPages {
             RedirectAttributes flash) {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
+        StepRunner.Outcome<Void> outcome = runner.run(() -> {
             access.requireVisible(id, actor);
             Map<String, Object> fields = form.fields(Set.of());
             fields.put("action", "REPLY");
@@ -248,60 +202,11 @@ class UnitPages {
             Model model, RedirectAttributes flash) {
         Actor actor = currentActor.get();
         FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
+        StepRunner.Outcome<Void> outcome = runner.run(() -> {
             access.requireVisible(id, actor);
             steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SEND_OPINION), form.fields(Set.of()));
         });
         return PageResults.after(outcome, id, "flash.opinionSent", flash, model,
                 () -> handlingPage(id, unit, "opinion", form, model, flash));
-    }
-
-    // --- the leader's sign-off (Rule 7) -------------------------------------------------------------------
-
-    @GetMapping("/proposals/{id}/units/{unit}/sign-off")
-    String signOffPage(@PathVariable long id, @PathVariable String unit, Model model, RedirectAttributes flash) {
-        return signOffPage(id, unit, FormValues.empty().with("approve", "true"), model, flash);
-    }
-
-    private String signOffPage(long id, String unit, FormValues form, Model model, RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        access.requireVisible(id, actor);
-        TaskTarget target = assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SIGN_OFF_REPLY);
-        String refusal = steps.refusal(target, actor);
-        if (refusal != null) {
-            return PageResults.refuse(id, refusal, flash);
-        }
-        Optional<Task> task = steps.openTask(target);
-        if (task.isEmpty()) {
-            return PageResults.refuse(id, PageResults.NOT_OPEN, flash);
-        }
-        page(id, unit, actor, form, task.get(), model);
-        return "unit/sign-off";
-    }
-
-    @PostMapping("/proposals/{id}/units/{unit}/sign-off")
-    String signOff(@PathVariable long id, @PathVariable String unit, @RequestParam MultiValueMap<String, String> values,
-            Model model, RedirectAttributes flash) {
-        Actor actor = currentActor.get();
-        FormValues form = FormValues.of(values);
-        StepRunner.Outcome outcome = runner.run(() -> {
-            access.requireVisible(id, actor);
-            steps.complete(assignments.taskOf(id, unit, UnitHandlingProcess.TASK_SIGN_OFF_REPLY), form.fields(Set.of()));
-        });
-        return PageResults.after(outcome, id, "true".equals(form.get("approve")) ? "flash.signedOff" : "flash.replyReturned",
-                flash, model, () -> signOffPage(id, unit, form, model, flash));
-    }
-
-    // --- shared ------------------------------------------------------------------------------------------
-
-    private void page(long id, String unit, Actor actor, FormValues form, Task task, Model model) {
-        Dossier dossier = dossiers.dossier(id, actor);
-        model.addAttribute("d", dossier);
-        model.addAttribute("unit", dossier.units().stream()
-                .filter(u -> u.code().equals(unit) && !"REASSIGNED".equals(u.status())).findFirst().orElseThrow());
-        model.addAttribute("coUnits", dossier.units().stream()
-                .filter(u -> "CO".equals(u.role()) && !"REASSIGNED".equals(u.status())).toList());
-        model.addAttribute("form", form);
-        model.addAttribute("tasklist", task == null ? null : OpenTasks.tasklistLink(task.getId()));
     }
 }

@@ -1,0 +1,93 @@
+package cn.cppcc.proposals.web.member;
+
+import cn.cppcc.proposals.dossier.Dossier;
+import cn.cppcc.proposals.web.FormValues;
+import cn.cppcc.proposals.web.StepPage;
+import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import cn.cppcc.proposals.workflow.UnitHandlingProcess;
+import java.util.Comparator;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** A member's steps: confirming a joint proposal (Rule 1), revising a returned one (Rule 2), rating a reply (Rule 9). */
+final class MemberStepPages {
+
+    private MemberStepPages() {
+    }
+
+    @Component
+    static class Confirmation implements StepPage {
+
+        @Override
+        public String taskKey() {
+            return ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL;
+        }
+
+        @Override
+        public String view() {
+            return "member/confirmation";
+        }
+
+        @Override
+        public String done(FormValues form) {
+            return "flash.confirmed";
+        }
+    }
+
+    /** The form opens with the proposal's text and shows the office's reason for returning it. */
+    @Component
+    static class Revision implements StepPage {
+
+        @Override
+        public String taskKey() {
+            return ProposalHandlingProcess.TASK_REVISE_PROPOSAL;
+        }
+
+        @Override
+        public String view() {
+            return "member/revision";
+        }
+
+        @Override
+        public String done(FormValues form) {
+            return "flash.revised";
+        }
+
+        @Override
+        public FormValues initial(StepView view) {
+            Dossier d = view.dossier();
+            return FormValues.empty().with("title", d.title()).with("background", d.background())
+                    .with("suggestions", d.suggestions());
+        }
+
+        @Override
+        public void addTo(Model model, StepView view) {
+            model.addAttribute("returnComment", view.dossier().reviews().stream()
+                    .max(Comparator.comparing(Dossier.ReviewView::at)).map(Dossier.ReviewView::comment).orElse(""));
+        }
+    }
+
+    @Component
+    static class Feedback implements StepPage {
+
+        @Override
+        public String taskKey() {
+            return UnitHandlingProcess.TASK_RATE_REPLY;
+        }
+
+        @Override
+        public String view() {
+            return "member/feedback";
+        }
+
+        @Override
+        public String done(FormValues form) {
+            return "flash.rated";
+        }
+
+        @Override
+        public FormValues initial(StepView view) {
+            return FormValues.empty().with("faceToFace", "true");
+        }
+    }
+}
