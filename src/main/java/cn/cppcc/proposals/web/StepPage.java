@@ -41,6 +41,35 @@ public interface StepPage {
         return null;
     }
 
+    /** A page that names its step, template and note once; the rest as the interface's defaults. */
+    abstract class Named implements StepPage {
+
+        private final String taskKey;
+        private final String view;
+        private final String done;
+
+        protected Named(String taskKey, String view, String done) {
+            this.taskKey = taskKey;
+            this.view = view;
+            this.done = done;
+        }
+
+        @Override
+        public String taskKey() {
+            return taskKey;
+        }
+
+        @Override
+        public String view() {
+            return view;
+        }
+
+        @Override
+        public String done(FormValues form) {
+            return done;
+        }
+    }
+
     /**
      * The page shown: the proposal, the unit (for a unit's step), who looks at it and the dossier
      * as they may see it.

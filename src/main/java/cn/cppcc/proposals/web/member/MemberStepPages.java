@@ -16,41 +16,19 @@ final class MemberStepPages {
     }
 
     @Component
-    static class Confirmation implements StepPage {
+    static class Confirmation extends StepPage.Named {
 
-        @Override
-        public String taskKey() {
-            return ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL;
-        }
-
-        @Override
-        public String view() {
-            return "member/confirmation";
-        }
-
-        @Override
-        public String done(FormValues form) {
-            return "flash.confirmed";
+        Confirmation() {
+            super(ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL, "member/confirmation", "flash.confirmed");
         }
     }
 
     /** The form opens with the proposal's text and shows the office's reason for returning it. */
     @Component
-    static class Revision implements StepPage {
+    static class Revision extends StepPage.Named {
 
-        @Override
-        public String taskKey() {
-            return ProposalHandlingProcess.TASK_REVISE_PROPOSAL;
-        }
-
-        @Override
-        public String view() {
-            return "member/revision";
-        }
-
-        @Override
-        public String done(FormValues form) {
-            return "flash.revised";
+        Revision() {
+            super(ProposalHandlingProcess.TASK_REVISE_PROPOSAL, "member/revision", "flash.revised");
         }
 
         @Override
@@ -68,21 +46,10 @@ final class MemberStepPages {
     }
 
     @Component
-    static class Feedback implements StepPage {
+    static class Feedback extends StepPage.Named {
 
-        @Override
-        public String taskKey() {
-            return UnitHandlingProcess.TASK_RATE_REPLY;
-        }
-
-        @Override
-        public String view() {
-            return "member/feedback";
-        }
-
-        @Override
-        public String done(FormValues form) {
-            return "flash.rated";
+        Feedback() {
+            super(UnitHandlingProcess.TASK_RATE_REPLY, "member/feedback", "flash.rated");
         }
 
         @Override

@@ -18,27 +18,13 @@ final class UnitDecisionPages {
 
     /** Rule 5: reassign to another unit or uphold the assignment. */
     @Component
-    static class Objection implements StepPage {
+    static class Objection extends StepPage.Named {
 
         private final Catalog catalog;
 
         Objection(Catalog catalog) {
+            super(UnitHandlingProcess.TASK_RESOLVE_OBJECTION, "office/objection", "flash.objectionResolved");
             this.catalog = catalog;
-        }
-
-        @Override
-        public String taskKey() {
-            return UnitHandlingProcess.TASK_RESOLVE_OBJECTION;
-        }
-
-        @Override
-        public String view() {
-            return "office/objection";
-        }
-
-        @Override
-        public String done(FormValues form) {
-            return "flash.objectionResolved";
         }
 
         @Override
@@ -51,27 +37,13 @@ final class UnitDecisionPages {
 
     /** Rule 9: the office's note after DISSATISFIED, and the (shorter) deadline of handling again. */
     @Component
-    static class Coordination implements StepPage {
+    static class Coordination extends StepPage.Named {
 
         private final UnitAssignmentService assignments;
 
         Coordination(UnitAssignmentService assignments) {
+            super(UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING, "office/coordination", "flash.coordinated");
             this.assignments = assignments;
-        }
-
-        @Override
-        public String taskKey() {
-            return UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING;
-        }
-
-        @Override
-        public String view() {
-            return "office/coordination";
-        }
-
-        @Override
-        public String done(FormValues form) {
-            return "flash.coordinated";
         }
 
         @Override
