@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.web.office;
 
+import cn.cppcc.proposals.paperimport.PaperImport;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;

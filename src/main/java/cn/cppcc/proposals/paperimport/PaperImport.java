@@ -1,4 +1,4 @@
-package cn.cppcc.proposals.web.office;
+package cn.cppcc.proposals.paperimport;
 
 import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.proposal.Proposal;
@@ -44,7 +44,7 @@ import org.springframework.stereotype.Service;
  * the job's status.
  */
 @Service
-class PaperImport implements DisposableBean {
+public class PaperImport implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PaperImport.class);
 
@@ -85,13 +85,13 @@ class PaperImport implements DisposableBean {
     }
 
     /** A refused row: its number in the sheet, its title, and why. */
-    record Refusal(int row, String title, List<String> reasons) {}
+    public record Refusal(int row, String title, List<String> reasons) {}
 
     /** A registered row: its number in the sheet and the new proposal. */
-    record Registered(int row, long proposalId, int serialNo, String title) {}
+    public record Registered(int row, long proposalId, int serialNo, String title) {}
 
     /** One upload: what was read, how far the background got, and what became of each row. */
-    static final class Job {
+    public static final class Job {
         final String id;
         final String owner;
         final String fileName;
@@ -152,9 +152,9 @@ class PaperImport implements DisposableBean {
     }
 
     /** The JSON the progress bar polls. */
-    record Status(String id, int total, int processed, int registered, int refused, int percent, boolean done) {
+    public record Status(String id, int total, int processed, int registered, int refused, int percent, boolean done) {
 
-        static Status of(Job job) {
+        public static Status of(Job job) {
             return new Status(job.id, job.total, job.processed.get(), job.registered.size(), job.refused.size(),
                     job.getPercent(), job.done);
         }
@@ -169,7 +169,7 @@ class PaperImport implements DisposableBean {
      *
      * @throws InvalidInputException when the file cannot be read or has no rows
      */
-    Job start(String fileName, byte[] content, Actor actor) {
+    public Job start(String fileName, byte[] content, Actor actor) {
         if (!actor.isOffice()) {
             throw new ForbiddenException("只有提案委员会可以导入纸质提案");
         }
@@ -187,7 +187,7 @@ class PaperImport implements DisposableBean {
     }
 
     /** The job, for the user who started it only. */
-    Job job(String id, Actor actor) {
+    public Job job(String id, Actor actor) {
         Job job = jobs.get(id);
         if (job == null || !job.owner.equals(actor.userId())) {
             throw new NotFoundException("没有该导入任务：" + id);
@@ -195,7 +195,7 @@ class PaperImport implements DisposableBean {
         return job;
     }
 
-    List<Job> jobsOf(Actor actor) {
+    public List<Job> jobsOf(Actor actor) {
         synchronized (jobs) {
             List<Job> mine = new ArrayList<>(jobs.values().stream().filter(j -> j.owner.equals(actor.userId())).toList());
             Collections.reverse(mine);
@@ -337,7 +337,7 @@ class PaperImport implements DisposableBean {
     }
 
     /** An empty sheet with the headings and one example row. */
-    static byte[] template() {
+    public static byte[] template() {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("提案");
             Row heading = sheet.createRow(0);
