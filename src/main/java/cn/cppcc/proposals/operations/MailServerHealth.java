@@ -16,7 +16,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 class MailServerHealth implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "mail is delayed: the SMTP server does not answer");
+    static final Status DEGRADED = new Status("DEGRADED");
 
     private final MailHealthIndicator smtp;
 
