@@ -101,7 +101,7 @@ public class LoginThrottle {
     }
 
     /** A door's answer to a blocked login: 429 with {@code Retry-After} and a problem. */
-    static void answerBlocked(HttpServletResponse response, ProblemWriter problems, Duration wait) throws IOException {
+    public static void answerBlocked(HttpServletResponse response, ProblemWriter problems, Duration wait) throws IOException {
         long seconds = seconds(wait);
         response.setHeader("Retry-After", String.valueOf(seconds));
         problems.write(response, 429, "登录失败次数过多", "该地址的登录失败次数过多，请在" + seconds + "秒后再试");

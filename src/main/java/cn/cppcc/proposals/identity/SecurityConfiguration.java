@@ -1,5 +1,6 @@
 package cn.cppcc.proposals.identity;
 
+import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.ProblemWriter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -18,6 +19,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * {@code /api/**}: HTTP Basic against the engine's users, nothing anonymous (API.md "Access").
+ * {@code /actuator/health} and its groups answer anyone (details only to admins); the rest of
+ * {@code /actuator} (the Prometheus metrics) only admins.
  * {@code /engine-rest/**}: the same users through Camunda's own Basic filter. The Camunda webapps
  * keep their own login and CSRF protection, so Spring Security leaves {@code /camunda/**} alone.
  * Every door that checks a password is behind the {@link LoginThrottle}: 429 while blocked. Only
@@ -35,6 +38,8 @@ class SecurityConfiguration {
                 .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/public/**", "/actuator/health/**", "/actuator/health").permitAll()
+                        // the metrics (Prometheus) and any other endpoint: administrators only
+                        .requestMatchers("/actuator/**").hasAuthority(IdentityServiceAuthenticationProvider.GROUP_PREFIX + Actor.ADMINS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof LoginThrottledException blocked) {

@@ -104,6 +104,11 @@ public class NotificationLog {
         return new Page(items, total);
     }
 
+    /** How many notifications are in this state now (for the operators' metrics; no actor: counts only). */
+    public long count(NotificationState state) {
+        return jdbc.sql("select count(*) from notifications where state = ?").param(state.name()).query(Long.class).single();
+    }
+
     /** The delivery job of a mailed notification that is not sent yet; empty when there is none. */
     public Optional<Delivery> delivery(Notification notification) {
         if (notification.processInstanceId() == null || NotificationState.SENT.name().equals(notification.state())) {

@@ -1,6 +1,7 @@
 package cn.cppcc.proposals.security;
 
 import cn.cppcc.proposals.shared.ClientError;
+import cn.cppcc.proposals.shared.DatabaseDown;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * Tasklist uses) answer a client's mistake with a 4xx (API.md "Errors"), in Camunda's JSON shape
  * {@code {type, message, code?}} that Tasklist shows, with {@code errors} added for bad input:
  * <ul>
+ * <li>a database that is down ({@link DatabaseDown}) answers 503 with {@code Retry-After}, logged
+ * without its stack trace: it is no fault of the server's code;
  * <li>what {@link ClientError} knows, also inside the engine's wrappers (ENGINE-03051: a step's
  * task listener refused), answers with its status and the step's Chinese message; a race for a
  * step (a version check failed, the task was claimed first) answers 409;
@@ -72,6 +75,12 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
     }
 
     static Response answer(Throwable failure, String method, String path) {
+        if (DatabaseDown.in(failure)) {
+            log.warn("Database unavailable on {} {}: {}", method, path, failure.toString());
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", String.valueOf(DatabaseDown.RETRY_AFTER_SECONDS))
+                    .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseDown.DETAIL)).build();
+        }
         Optional<ClientError> known = ClientError.in(failure);
         if (known.isPresent()) {
             ClientError error = known.get();
@@ -114,7 +123,6 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
     }
 
     private static Response serverFault(Throwable failure, String method, String path) {
-        // A database that is down is to answer 503 with Retry-After (API.md "Errors"): tell it apart here.
         log.error("Engine REST API failure on {} {}", method, path, failure);
         return json(500, Map.of("type", "ServerError", "message", "处理失败，请联系管理员"));
     }

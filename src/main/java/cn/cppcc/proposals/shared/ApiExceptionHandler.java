@@ -22,9 +22,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of {@code /api} as {@code application/problem+json} (API.md "Errors"). What a client
- * did wrong is told by ClientError, which also finds a step's own exceptions wrapped by the engine
- * (a task listener failed); the engine's REST API answers the same through EngineRestErrors.
+ * Every error of {@code /api} as {@code application/problem+json} (API.md "Errors"). A database
+ * that is down answers 503 with {@code Retry-After} (DatabaseDown); what a client did wrong is told
+ * by ClientError, which also finds a step's own exceptions wrapped by the engine (a task listener
+ * failed); the engine's REST API answers the same through EngineRestErrors.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -39,7 +40,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ConflictException.class, ProcessEngineException.class, OptimisticLockingFailureException.class,
             OptimisticLockException.class})
     ResponseEntity<Object> known(RuntimeException e, HttpServletRequest request) {
-        return ClientError.in(e).map(error -> problem(error, request)).orElseGet(() -> bug(e, request));
+        return answer(e, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -55,6 +56,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring MVC and Spring Security answer these themselves
+        }
+        return answer(e, request);
+    }
+
+    /** The database is down (503), else the client's error, else a bug. */
+    private static ResponseEntity<Object> answer(Exception e, HttpServletRequest request) {
+        if (DatabaseDown.in(e)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseDown.RETRY_AFTER_SECONDS))
+                    .body(body(HttpStatus.SERVICE_UNAVAILABLE, DatabaseDown.TITLE, DatabaseDown.DETAIL, null, request));
         }
         return ClientError.in(e).map(error -> problem(error, request)).orElseGet(() -> bug(e, request));
     }
@@ -96,12 +108,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
             List<FieldError> errors, HttpServletRequest request) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(status, title, detail, errors, request));
+    }
+
+    private static ProblemDetail body(HttpStatus status, String title, String detail, List<FieldError> errors,
+            HttpServletRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         body.setInstance(URI.create(request.getRequestURI()));
         if (errors != null) {
             body.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return body;
     }
 }

@@ -1,6 +1,7 @@
 package cn.cppcc.proposals.web;
 
 import cn.cppcc.proposals.shared.ConflictException;
+import cn.cppcc.proposals.shared.DatabaseDown;
 import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.ui.Model;
@@ -19,7 +21,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * The pages' errors as a page (the API's handler answers problem+json): 404 for a proposal the
- * user may not see, as the API does, 403, 409, and a bug without its internals.
+ * user may not see, as the API does, 403, 409, 503 with {@code Retry-After} while the database is
+ * down, and a bug without its internals.
  */
 @ControllerAdvice(basePackages = "cn.cppcc.proposals.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,7 +38,11 @@ class PageErrors {
         Throwable cause = StepRunner.known(e);
         int status;
         String detail = null;
-        if (cause instanceof NotFoundException) {
+        if (DatabaseDown.in(e)) {
+            status = 503; // error.503 says it in the page's language
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseDown.RETRY_AFTER_SECONDS));
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        } else if (cause instanceof NotFoundException) {
             status = 404;
         } else if (cause instanceof ForbiddenException) {
             status = 403;

@@ -128,6 +128,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         rows.add(new Row("PUT", "/api/calendar/2030", Map.of(), expect(401, 403, 403, 403, 403, 403, 403, 403, 403, PASS)));
         rows.add(new Row("GET", "/api/admin/users", null, expect(401, 403, 403, 403, 403, 403, 403, 403, 403, PASS)));
         rows.add(new Row("GET", "/actuator/health", null, expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200)));
+        rows.add(new Row("GET", "/actuator/health/readiness", null, expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200)));
+        rows.add(new Row("GET", "/actuator/prometheus", null, expect(401, 403, 403, 403, 403, 403, 403, 403, 403, 200)));
+        rows.add(new Row("GET", "/v3/api-docs", null, expect(401, 200, 200, 200, 200, 200, 200, 200, 200, 200)));
 
         // the engine's REST API, as Cockpit, Tasklist and Admin use it
         String instance = "/engine-rest/process-instance/" + instanceOfHandled;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cppcc.proposals.shared.ClientError;
 import cn.cppcc.proposals.shared.ConflictException;
+import cn.cppcc.proposals.shared.DatabaseDown;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -56,6 +57,20 @@ class EngineRestErrorsTest {
         Response response = answer(new RestException(Status.INTERNAL_SERVER_ERROR, unknownTask, "Cannot submit task form t1"));
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(((ExceptionDto) response.getEntity()).getMessage()).isEqualTo(unknownTask.getMessage());
+    }
+
+    @Test
+    void aDatabaseThatIsDownIs503WithRetryAfter() {
+        var refused = new org.postgresql.util.PSQLException("Connection to db:5432 refused",
+                org.postgresql.util.PSQLState.CONNECTION_UNABLE_TO_CONNECT);
+        Response response = answer(new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation",
+                new org.apache.ibatis.exceptions.PersistenceException("### Error querying database", refused)));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("10");
+        Map<?, ?> body = (Map<?, ?>) response.getEntity();
+        assertThat(body.get("type")).isEqualTo("ServiceUnavailable");
+        assertThat(body.get("message")).isEqualTo(DatabaseDown.DETAIL);
     }
 
     @Test

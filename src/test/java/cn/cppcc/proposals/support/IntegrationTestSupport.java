@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * jobs that are due, so that deadlines are tested without waiting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
+        // Spring Boot's tests switch metrics export off; /actuator/prometheus is tested (OperationsIntegrationTest)
+        properties = {"camunda.bpm.job-execution.enabled=false", "management.prometheus.metrics.export.enabled=true"})
 @Import(TestDatabase.Lifecycle.class)
 public abstract class IntegrationTestSupport {
 
