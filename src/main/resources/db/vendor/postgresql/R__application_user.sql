@@ -37,6 +37,14 @@ begin
         execute format('grant usage, select on sequence %I.%I to %I', schema, item.sequencename, app);
     end loop;
 
+    -- The read views of the report and dossier modules (V25): read only. pg_tables lists no views;
+    -- the default privileges below cover views too, but on a new database they come after V25, and
+    -- they would let the user write through a view (a simple view is updatable).
+    for item in select viewname from pg_views where schemaname = schema and viewowner = current_user loop
+        execute format('revoke all on table %I.%I from %I', schema, item.viewname, app);
+        execute format('grant select on table %I.%I to %I', schema, item.viewname, app);
+    end loop;
+
     -- The audit trail: read and append, nothing else.
     execute format('revoke all on table %I.audit_events, %I.audit_chain_head from %I', schema, schema, app);
     execute format('grant select, insert on table %I.audit_events to %I', schema, app);

@@ -34,6 +34,9 @@ import org.springframework.stereotype.Service;
  * and the state of a unit's part. With one of the latter ({@link Figures#perUnit()}) the items are
  * <em>unit assignments</em> that owe a reply, as the reports count them: one item per proposal and
  * unit, never a unit reassigned away nor a co-unit 会办.
+ *
+ * <p>The SQL reads the {@code dossier_} views of V25__read_views.sql, one per table of another
+ * module with the columns used here, never those tables themselves.
  */
 @Service
 public class ProposalList {
@@ -221,12 +224,13 @@ public class ProposalList {
             // supervisors: their key proposals (API.md "Access").
             List<String> visible = new ArrayList<>();
             visible.add("p.proposer = :me");
-            visible.add("exists (select 1 from co_proposers c where c.proposal_id = p.id and c.user_id = :me"
+            visible.add("exists (select 1 from dossier_co_proposers c where c.proposal_id = p.id and c.user_id = :me"
                     + " and c.state in ('PENDING', 'CONFIRMED'))");
             visible.add("(p.key_proposal = true and p.supervisor = :me and :supervisor = true)");
             List<String> units = ProposalAccess.unitsOf(actor);
             if (!units.isEmpty()) {
-                visible.add("exists (select 1 from unit_assignments v where v.proposal_id = p.id and v.unit_code in (:myUnits))");
+                visible.add("exists (select 1 from dossier_unit_assignments v where v.proposal_id = p.id"
+                        + " and v.unit_code in (:myUnits))");
                 visible.add("p.converted_to in (:myUnits)");
                 params.put("myUnits", units);
             }
@@ -244,8 +248,8 @@ public class ProposalList {
         }
         if (filter.unit() != null) {
             where.append(perUnit ? " and a.unit_code = :unit"
-                    : " and exists (select 1 from unit_assignments u where u.proposal_id = p.id and u.unit_code = :unit"
-                            + " and u.status <> :reassigned)");
+                    : " and exists (select 1 from dossier_unit_assignments u where u.proposal_id = p.id"
+                            + " and u.unit_code = :unit and u.status <> :reassigned)");
             params.put("unit", filter.unit());
         }
         if (filter.session() != null) {
@@ -258,11 +262,11 @@ public class ProposalList {
             params.put("number", filter.q());
         }
         figures(figures, where, params);
-        String from = " from proposals p join sessions s on s.id = p.session_id";
+        String from = " from dossier_proposals p join dossier_sessions s on s.id = p.session_id";
         if (perUnit) {
             // as the reports count them: not reassigned away; a co-unit owes no reply, so it is
             // listed only when asked for with replying=false
-            from += " join unit_assignments a on a.proposal_id = p.id and a.status <> :reassigned"
+            from += " join dossier_unit_assignments a on a.proposal_id = p.id and a.status <> :reassigned"
                     + (Boolean.FALSE.equals(figures.replying()) ? " and a.role = :co" : " and a.role <> :co");
             params.put("co", UnitRole.CO.name());
         }
@@ -276,13 +280,13 @@ public class ProposalList {
         year(where, params, f.filedIn(), "p.filed_at", "filed");
         year(where, params, f.closedIn(), "coalesce(p.closed_at, p.created_at)", "closed");
         condition(where, f.filed(), "p.filed_at is not null");
-        condition(where, f.assigned(), "exists (select 1 from unit_assignments u2 where u2.proposal_id = p.id"
+        condition(where, f.assigned(), "exists (select 1 from dossier_unit_assignments u2 where u2.proposal_id = p.id"
                 + " and u2.status <> :reassigned)");
         if (!f.perUnit()) {
             return;
         }
         params.put("sent", ReplyStatus.SENT.name());
-        String sent = "select 1 from replies r where r.assignment_id = a.id and r.status = :sent";
+        String sent = "select 1 from dossier_replies r where r.assignment_id = a.id and r.status = :sent";
         condition(where, f.replied(), "exists (" + sent + ")");
         if (f.onTime() != null) {
             params.put("zone", clock.zone().getId());
@@ -291,23 +295,24 @@ public class ProposalList {
         }
         if (f.faceToFace() != null) {
             params.put("faceToFace", ConsultationMethod.FACE_TO_FACE.name());
-            condition(where, f.faceToFace(), "exists (" + sent + ") and exists (select 1 from consultations c"
+            condition(where, f.faceToFace(), "exists (" + sent + ") and exists (select 1 from dossier_consultations c"
                     + " where c.assignment_id = a.id and c.method = :faceToFace)");
         }
         if (f.overdue() != null) {
             params.put("today", clock.today());
-            condition(where, f.overdue(), "a.deadline < :today and coalesce((select max(r.round) from replies r"
+            condition(where, f.overdue(), "a.deadline < :today and coalesce((select max(r.round) from dossier_replies r"
                     + " where r.assignment_id = a.id and r.status = :sent), 0) < a.round");
         }
         condition(where, f.reHandled(), "a.round > 1");
         if (!f.ratings().isEmpty()) {
-            where.append(" and (select lr.rating from replies lr where lr.id = (select max(r.id) from replies r"
-                    + " where r.assignment_id = a.id and r.status = :sent and r.rating is not null)) in (:ratings)");
+            where.append(" and (select lr.rating from dossier_replies lr where lr.id = (select max(r.id)"
+                    + " from dossier_replies r where r.assignment_id = a.id and r.status = :sent"
+                    + " and r.rating is not null)) in (:ratings)");
             params.put("ratings", f.ratings());
         }
         if (f.replyClass() != null) {
-            where.append(" and (select ls.classification from replies ls where ls.id = (select max(r.id) from replies r"
-                    + " where r.assignment_id = a.id and r.status = :sent)) = :replyClass");
+            where.append(" and (select ls.classification from dossier_replies ls where ls.id = (select max(r.id)"
+                    + " from dossier_replies r where r.assignment_id = a.id and r.status = :sent)) = :replyClass");
             params.put("replyClass", f.replyClass());
         }
     }

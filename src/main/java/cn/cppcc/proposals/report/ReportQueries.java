@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL of the reports: a few grouped queries, each one pass over its tables, the same on H2 and
  * PostgreSQL (no functions of one database only; {@code AT TIME ZONE} and {@code EXTRACT} are
- * standard SQL and both have them).
+ * standard SQL and both have them). They read the {@code report_} views of V25__read_views.sql,
+ * one per table of another module with the columns used here, never those tables themselves.
  *
  * <p>A <em>unit assignment</em> counts once, unless it was reassigned away (REASSIGNED); a co-unit
  * (CO) counts as assigned to its unit and nowhere else, because it replies to nobody.
@@ -68,7 +69,7 @@ class ReportQueries {
                         + " sum(case when p.status = :converted and " + sql.within(closed) + " then 1 else 0 end) as converted,"
                         + " sum(case when p.status = :merged and " + sql.within(closed) + " then 1 else 0 end) as merged,"
                         + " sum(case when p.status = :withdrawn and " + sql.within(closed) + " then 1 else 0 end) as withdrawn"
-                        + " from proposals p where " + sql.scope())
+                        + " from report_proposals p where " + sql.scope())
                 .params(sql.params)
                 .param("rejected", ProposalStatus.REJECTED.name())
                 .param("converted", ProposalStatus.CONVERTED.name())
@@ -84,7 +85,7 @@ class ReportQueries {
         return jdbc.sql("select x.category, count(*) as assigned, sum(x.handled) as handled from ("
                         + "   select a.proposal_id, p.category,"
                         + "     min(case when a.role <> :co and s.assignment_id is null then 0 else 1 end) as handled"
-                        + "   from unit_assignments a join proposals p on p.id = a.proposal_id"
+                        + "   from report_unit_assignments a join report_proposals p on p.id = a.proposal_id"
                         + "   left join (" + sql.sentReplies() + ") s on s.assignment_id = a.id"
                         + "   where " + sql.assignments()
                         + "   group by a.proposal_id, p.category) x"
@@ -117,12 +118,12 @@ class ReportQueries {
                         + "   case when a.role <> :co and a.deadline < :today and coalesce(s.last_round, 0) < a.round"
                         + "     then 1 else 0 end as overdue,"
                         + "   case when a.round > 1 then 1 else 0 end as re_handled"
-                        + "   from unit_assignments a join proposals p on p.id = a.proposal_id"
+                        + "   from report_unit_assignments a join report_proposals p on p.id = a.proposal_id"
                         + "   left join (" + sql.sentReplies() + ") s on s.assignment_id = a.id"
                         + "   left join (" + sql.metFaceToFace() + ") m on m.assignment_id = a.id"
                         + "   where " + sql.assignments() + ") f"
-                        + " left join replies ls on ls.id = f.latest_sent"
-                        + " left join replies lr on lr.id = f.latest_rated"
+                        + " left join report_replies ls on ls.id = f.latest_sent"
+                        + " left join report_replies lr on lr.id = f.latest_rated"
                         + " group by f.unit_code, f.replying, ls.classification, lr.rating")
                 .params(sql.params)
                 .params(constants())
@@ -139,7 +140,7 @@ class ReportQueries {
     Map<String, Long> byStatus(ReportPeriod period) {
         Sql sql = new Sql(period);
         Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("select p.status, count(*) as n from proposals p where " + sql.scope() + " and "
+        jdbc.sql("select p.status, count(*) as n from report_proposals p where " + sql.scope() + " and "
                         + sql.within("p.created_at") + " group by p.status")
                 .params(sql.params)
                 .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n")))
@@ -156,7 +157,7 @@ class ReportQueries {
         return jdbc.sql("select p.proposer_type,"
                         + " sum(case when " + sql.within("p.created_at") + " then 1 else 0 end) as submitted,"
                         + " sum(case when p.filed_at is not null and " + sql.within("p.filed_at") + " then 1 else 0 end) as filed"
-                        + " from proposals p where " + sql.scope() + " group by p.proposer_type")
+                        + " from report_proposals p where " + sql.scope() + " group by p.proposer_type")
                 .params(sql.params)
                 .query((rs, n) -> new ProposerTypeCount(rs.getString("proposer_type"), rs.getLong("submitted"),
                         rs.getLong("filed")))
@@ -170,10 +171,10 @@ class ReportQueries {
         String filed = "case when p.filed_at is not null and " + sql.within("p.filed_at") + " then 1 else 0 end";
         return jdbc.sql("select m.user_id, sum(m.led) as led, sum(m.joined) as joined, sum(m.filed) as filed from ("
                         + " select p.proposer as user_id, " + led + " as led, 0 as joined, " + filed + " as filed"
-                        + "   from proposals p where " + sql.scope()
+                        + "   from report_proposals p where " + sql.scope()
                         + " union all"
                         + " select c.user_id, 0, " + led + ", " + filed
-                        + "   from co_proposers c join proposals p on p.id = c.proposal_id"
+                        + "   from report_co_proposers c join report_proposals p on p.id = c.proposal_id"
                         + "   where c.state = :confirmed and " + sql.scope()
                         + ") m group by m.user_id")
                 .params(sql.params)
@@ -194,20 +195,24 @@ class ReportQueries {
         return jdbc.sql("select x.*, ls.classification, ls.sent_at as latest_sent_at, lr.rating from ("
                         + " select p.id, p.number, p.serial_no, p.title, p.proposer, p.category, p.status, p.converted_to,"
                         + "   p.session_id,"
-                        + "   (select count(*) from co_proposers c where c.proposal_id = p.id and c.state = :confirmed) as co_proposers,"
+                        + "   (select count(*) from report_co_proposers c where c.proposal_id = p.id"
+                        + "     and c.state = :confirmed) as co_proposer_count,"
                         + "   a.id as assignment_id, a.unit_code, a.role, a.status as unit_status,"
                         + "   coalesce(a.initial_deadline, a.deadline) as first_deadline,"
-                        + "   (select min(r.sent_at) from replies r where r.assignment_id = a.id and r.status = :sent) as first_sent,"
-                        + "   (select max(r.id) from replies r where r.assignment_id = a.id and r.status = :sent) as latest_sent,"
-                        + "   (select max(r.id) from replies r where r.assignment_id = a.id and r.status = :sent"
+                        + "   (select min(r.sent_at) from report_replies r where r.assignment_id = a.id"
+                        + "     and r.status = :sent) as first_sent,"
+                        + "   (select max(r.id) from report_replies r where r.assignment_id = a.id"
+                        + "     and r.status = :sent) as latest_sent,"
+                        + "   (select max(r.id) from report_replies r where r.assignment_id = a.id and r.status = :sent"
                         + "     and r.rating is not null) as latest_rated,"
-                        + "   case when exists (select 1 from consultations c where c.assignment_id = a.id"
+                        + "   case when exists (select 1 from report_consultations c where c.assignment_id = a.id"
                         + "     and c.method = :faceToFace) then 1 else 0 end as face_to_face"
-                        + " from proposals p"
-                        + " left join unit_assignments a on a.proposal_id = p.id and a.status <> :reassigned" + ofUnit
+                        + " from report_proposals p"
+                        + " left join report_unit_assignments a on a.proposal_id = p.id and a.status <> :reassigned"
+                        + ofUnit
                         + " where " + sql.scope() + " and " + sql.within("p.created_at") + ") x"
-                        + " left join replies ls on ls.id = x.latest_sent"
-                        + " left join replies lr on lr.id = x.latest_rated"
+                        + " left join report_replies ls on ls.id = x.latest_sent"
+                        + " left join report_replies lr on lr.id = x.latest_rated"
                         + " order by x.session_id, case when x.number is null then 1 else 0 end, x.number, x.serial_no,"
                         + " x.assignment_id")
                 .params(sql.params)
@@ -219,7 +224,7 @@ class ReportQueries {
 
     private static RegisterRow registerRow(ResultSet rs, int n) throws SQLException {
         return new RegisterRow(rs.getLong("id"), rs.getString("number"), rs.getInt("serial_no"), rs.getString("title"),
-                rs.getString("proposer"), rs.getLong("co_proposers"), rs.getString("category"), rs.getString("status"),
+                rs.getString("proposer"), rs.getLong("co_proposer_count"), rs.getString("category"), rs.getString("status"),
                 rs.getString("converted_to"), rs.getString("unit_code"), rs.getString("role"), rs.getString("unit_status"),
                 rs.getObject("first_deadline", LocalDate.class), instant(rs, "first_sent"), instant(rs, "latest_sent_at"),
                 rs.getString("classification"), rs.getInt("face_to_face") == 1, rs.getString("rating"));
@@ -277,7 +282,7 @@ class ReportQueries {
                 conditions.add("p.category = :category");
             }
             if (period.unit() != null) {
-                conditions.add("exists (select 1 from unit_assignments u where u.proposal_id = p.id"
+                conditions.add("exists (select 1 from report_unit_assignments u where u.proposal_id = p.id"
                         + " and u.unit_code = :unit and u.status <> :reassigned)");
                 params.put("reassigned", UnitStatus.REASSIGNED.name());
             }
@@ -317,12 +322,13 @@ class ReportQueries {
         String sentReplies() {
             return "select r.assignment_id, min(r.sent_at) as first_sent, max(r.id) as latest_sent,"
                     + " max(case when r.rating is not null then r.id end) as latest_rated, max(r.round) as last_round"
-                    + " from replies r" + inScope("r.assignment_id") + " and r.status = :sent group by r.assignment_id";
+                    + " from report_replies r" + inScope("r.assignment_id")
+                    + " and r.status = :sent group by r.assignment_id";
         }
 
         /** The assignments in scope that met the proposer face to face 见面. */
         String metFaceToFace() {
-            return "select distinct c.assignment_id from consultations c" + inScope("c.assignment_id")
+            return "select distinct c.assignment_id from report_consultations c" + inScope("c.assignment_id")
                     + " and c.method = :faceToFace";
         }
 
@@ -333,8 +339,8 @@ class ReportQueries {
             if (everything) {
                 return " where 1 = 1";
             }
-            return " join unit_assignments a on a.id = " + assignmentId + " join proposals p on p.id = a.proposal_id"
-                    + " where " + assignments();
+            return " join report_unit_assignments a on a.id = " + assignmentId
+                    + " join report_proposals p on p.id = a.proposal_id where " + assignments();
         }
     }
 }
