@@ -1,6 +1,8 @@
 package cn.cppcc.proposals.audit;
 
 import cn.cppcc.proposals.shared.AuditAction;
+import cn.cppcc.proposals.shared.ClusterLock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
@@ -27,18 +29,21 @@ class AuditVerification {
     private final AuditTrail trail;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final ClusterLock lock;
 
     AuditVerification(AuditChain chain, AuditTrail trail, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ClusterLock lock) {
+        this.lock = lock;
         this.chain = chain;
         this.trail = trail;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** Once per cluster: the node that takes the lock verifies; the others skip this night. */
     @Scheduled(cron = "${proposals.audit.verify-cron}", zone = "${proposals.zone}")
     void scheduled() {
-        run();
+        lock.runOnce("audit-verification", Duration.ofHours(1), this::run);
     }
 
     AuditChain.Verification run() {

@@ -9,10 +9,7 @@ import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,22 +18,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * API.md clock control, for acceptance tests only: {@code PUT /api/admin/clock {now}} moves the
- * engine's clock (deadlines, timers, recorded times) and wakes the job executor so that due timers
- * fire; {@code DELETE} returns to real time. Answers 404 unless proposals.clock-control=true.
+ * engine's clock (deadlines, timers, recorded times) on every node ({@link SharedClock}) and wakes
+ * the job executor so that due timers fire; {@code DELETE} returns to real time. Answers 404 unless proposals.clock-control=true.
  */
 @RestController
 class ClockController {
 
     private final ProposalSettings settings;
     private final CurrentActor currentActor;
-    private final ProcessEngineConfigurationImpl engine;
+    private final SharedClock clock;
     private final ApplicationEventPublisher events;
 
-    ClockController(ProposalSettings settings, CurrentActor currentActor, ProcessEngineConfigurationImpl engine, ApplicationEventPublisher events) {
+    ClockController(ProposalSettings settings, CurrentActor currentActor, SharedClock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.settings = settings;
         this.currentActor = currentActor;
-        this.engine = engine;
+        this.clock = clock;
     }
 
     @PutMapping("/api/admin/clock")
@@ -50,8 +47,7 @@ class ClockController {
             throw new InvalidInputException("now", "时间格式应为ISO-8601，例如2027-01-31T09:00:00Z");
         }
         events.publishEvent(new ClockMoved(instant));
-        ClockUtil.setCurrentTime(Date.from(instant));
-        wakeJobExecutor();
+        clock.set(instant);
         return Map.of("now", instant.toString());
     }
 
@@ -59,8 +55,7 @@ class ClockController {
     ResponseEntity<Void> reset() {
         allowed();
         events.publishEvent(new ClockMoved(null));
-        ClockUtil.reset();
-        wakeJobExecutor();
+        clock.set(null);
         return ResponseEntity.noContent().build();
     }
 
@@ -71,12 +66,6 @@ class ClockController {
         Actor actor = currentActor.get();
         if (!actor.isIn(Actor.ADMINS)) {
             throw new ForbiddenException("只有系统管理员可以调整时钟");
-        }
-    }
-
-    private void wakeJobExecutor() {
-        if (engine.getJobExecutor() != null && engine.getJobExecutor().isActive()) {
-            engine.getJobExecutor().jobWasAdded();
         }
     }
 }

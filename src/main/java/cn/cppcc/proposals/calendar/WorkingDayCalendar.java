@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import cn.cppcc.proposals.shared.CacheVersions;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,26 +31,29 @@ public class WorkingDayCalendar {
     public static final int MAX_YEAR = 2100;
 
     private final JdbcClient jdbc;
-    private final AtomicReference<WorkingDays> current = new AtomicReference<>();
+    /** Checked on every use: a deadline computed on any node right after a change counts with it. */
+    private final CacheVersions.Cached<WorkingDays> current;
+    private final CacheVersions versions;
 
     private final ApplicationEventPublisher events;
 
-    WorkingDayCalendar(JdbcClient jdbc, ApplicationEventPublisher events) {
+    WorkingDayCalendar(JdbcClient jdbc, ApplicationEventPublisher events, CacheVersions versions) {
         this.jdbc = jdbc;
         this.events = events;
+        this.versions = versions;
+        this.current = versions.cache(CacheVersions.CALENDAR, Duration.ZERO, this::load);
     }
 
     /** The working days as the calendar has them now. */
     public WorkingDays workingDays() {
-        WorkingDays loaded = current.get();
-        if (loaded == null) {
-            loaded = new WorkingDays(jdbc.sql("select calendar_day, kind, holiday from calendar_days")
-                    .query((rs, n) -> new CalendarDay(rs.getObject("calendar_day", LocalDate.class),
-                            DayKind.valueOf(rs.getString("kind")), rs.getString("holiday")))
-                    .list());
-            current.set(loaded);
-        }
-        return loaded;
+        return current.get();
+    }
+
+    private WorkingDays load() {
+        return new WorkingDays(jdbc.sql("select calendar_day, kind, holiday from calendar_days")
+                .query((rs, n) -> new CalendarDay(rs.getObject("calendar_day", LocalDate.class),
+                        DayKind.valueOf(rs.getString("kind")), rs.getString("holiday")))
+                .list());
     }
 
     /** A deadline's last day under the calendar as it is now. */
@@ -111,7 +115,8 @@ public class WorkingDayCalendar {
             jdbc.sql("insert into calendar_days (calendar_day, kind, holiday) values (?, ?, ?)")
                     .params(day.day(), day.kind().name(), day.holiday()).update();
         }
-        current.set(null);
+        versions.bump(CacheVersions.CALENDAR); // every node reads the calendar again
+        current.forget();
         events.publishEvent(new CalendarChanged(year, List.copyOf(days)));
     }
 }

@@ -5,7 +5,12 @@ import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import java.time.LocalDate;
+import cn.cppcc.proposals.shared.CacheVersions;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import cn.cppcc.proposals.workflow.EngineAsSystem;
 import cn.cppcc.proposals.workflow.UnitNames;
@@ -31,8 +36,22 @@ public class Catalog implements UnitNames {
     private final EngineAsSystem system;
     private final ApplicationEventPublisher events;
 
+    /** Units and categories are read on almost every request: cached, checked against their version every second. */
+    private final CacheVersions versions;
+    private final CacheVersions.Cached<Map<String, Unit>> unitsByCode;
+    private final CacheVersions.Cached<List<Category>> categoryList;
+
     Catalog(UnitRepository units, CategoryRepository categories, CommitteeSessionRepository sessions,
-            IdentityService identityService, JdbcClient jdbc, EngineAsSystem system, ApplicationEventPublisher events) {
+            IdentityService identityService, JdbcClient jdbc, EngineAsSystem system, ApplicationEventPublisher events,
+            CacheVersions versions) {
+        this.versions = versions;
+        this.unitsByCode = versions.cache(CacheVersions.CATALOG, Duration.ofSeconds(1), () -> {
+            Map<String, Unit> all = new LinkedHashMap<>();
+            units.findAllByOrderByCode().forEach(unit -> all.put(unit.getCode(), unit));
+            return Collections.unmodifiableMap(all);
+        });
+        this.categoryList = versions.cache(CacheVersions.CATALOG, Duration.ofSeconds(1),
+                () -> List.copyOf(categories.findAllByOrderByPosition()));
         this.events = events;
         this.system = system;
         this.units = units;
@@ -45,11 +64,18 @@ public class Catalog implements UnitNames {
     // --- units -------------------------------------------------------------------------------
 
     public List<Unit> units() {
-        return units.findAllByOrderByCode();
+        return List.copyOf(unitsByCode.get().values());
     }
 
     public Optional<Unit> unit(String code) {
-        return code == null ? Optional.empty() : units.findById(code);
+        return code == null ? Optional.empty() : Optional.ofNullable(unitsByCode.get().get(code));
+    }
+
+    /** The catalog changed: every node reads it again (this one at once). */
+    private void changed() {
+        versions.bump(CacheVersions.CATALOG);
+        unitsByCode.forget();
+        categoryList.forget();
     }
 
     @Override
@@ -72,6 +98,7 @@ public class Catalog implements UnitNames {
         }
         createGroup(Actor.unitGroup(code), name + "经办人");
         createGroup(Actor.unitLeadersGroup(code), name + "负责人");
+        changed();
         events.publishEvent(new UnitChanged(code, name, true, true));
         return units.save(new Unit(code, name));
     }
@@ -88,6 +115,7 @@ public class Catalog implements UnitNames {
         if (active != null) {
             unit.setActive(active);
         }
+        changed();
         events.publishEvent(new UnitChanged(code, unit.getName(), unit.isActive(), false));
         return unit;
     }
@@ -107,11 +135,11 @@ public class Catalog implements UnitNames {
     // --- categories ----------------------------------------------------------------------------
 
     public List<Category> categories() {
-        return categories.findAllByOrderByPosition();
+        return categoryList.get();
     }
 
     public boolean isActiveCategory(String name) {
-        return name != null && categories.findById(name).map(Category::isActive).orElse(false);
+        return name != null && categories().stream().anyMatch(c -> c.getName().equals(name) && c.isActive());
     }
 
     @Transactional
@@ -123,6 +151,7 @@ public class Catalog implements UnitNames {
             throw new InvalidInputException("name", "类别已存在");
         }
         int position = categories.findAllByOrderByPosition().stream().mapToInt(Category::getPosition).max().orElse(0) + 1;
+        changed();
         events.publishEvent(new CategoryChanged(name.strip(), true, true));
         return categories.save(new Category(name.strip(), position));
     }
@@ -131,6 +160,7 @@ public class Catalog implements UnitNames {
     public Category setCategoryActive(String name, boolean active) {
         Category category = categories.findById(name).orElseThrow(() -> new NotFoundException("没有该类别：" + name));
         category.setActive(active);
+        changed();
         events.publishEvent(new CategoryChanged(name, active, false));
         return category;
     }

@@ -1,10 +1,12 @@
 package cn.cppcc.proposals.notification;
 
+import cn.cppcc.proposals.shared.CacheVersions;
 import cn.cppcc.proposals.shared.Input;
 import org.springframework.context.ApplicationEventPublisher;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import cn.cppcc.proposals.shared.ProposalClock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -33,11 +35,16 @@ public class MailTemplates {
     private final JdbcClient jdbc;
     private final ProposalClock clock;
     private final ApplicationEventPublisher events;
+    private final CacheVersions versions;
+    /** Read on every notification: cached, checked against the version every node bumps on a change. */
+    private final CacheVersions.Cached<List<Template>> templates;
 
-    MailTemplates(JdbcClient jdbc, ProposalClock clock, ApplicationEventPublisher events) {
+    MailTemplates(JdbcClient jdbc, ProposalClock clock, ApplicationEventPublisher events, CacheVersions versions) {
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.versions = versions;
+        this.templates = versions.cache(CacheVersions.MAIL_TEMPLATES, Duration.ZERO, this::load);
     }
 
     public record Template(String event, String subject, String body, String updatedBy) {}
@@ -50,6 +57,10 @@ public class MailTemplates {
     record Rendered(String subject, String body) {}
 
     public List<Template> all() {
+        return templates.get();
+    }
+
+    private List<Template> load() {
         return jdbc.sql("select event, subject, body, updated_by from mail_templates order by event")
                 .query((rs, n) -> new Template(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     }
@@ -89,6 +100,8 @@ public class MailTemplates {
         get(event);
         jdbc.sql("update mail_templates set subject = ?, body = ?, updated_by = ?, updated_at = ? where event = ?")
                 .params(subject, body, by, OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC), event.name()).update();
+        versions.bump(CacheVersions.MAIL_TEMPLATES); // every node reads the templates again
+        templates.forget();
         events.publishEvent(new MailTemplateChanged(event, subject, body));
         return get(event);
     }
