@@ -6,8 +6,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where {@link LoginThrottle} keeps its counters of failed logins, one per key. The throttle decides;
- * a store only keeps. {@link InMemoryLoginAttempts} keeps them on one node; a store in the database
- * would let several nodes share them.
+ * a store only keeps. {@link JdbcLoginAttempts} keeps them in the database, shared by every node.
  */
 public interface LoginAttempts {
 
@@ -29,6 +28,9 @@ public interface LoginAttempts {
      * forget the key. Returns what it stored.
      */
     Failures update(Key key, UnaryOperator<Failures> change);
+
+    /** Forgets one key. */
+    void forget(Key key);
 
     /** Forgets every key of a user name, from every address. */
     void forgetUser(String user);

@@ -17,13 +17,11 @@ import org.springframework.validation.annotation.Validated;
  * @param firstBlock             the first block
  * @param maxBlock               the longest block
  * @param forgetAfter            failures are forgotten after this long without a new one
- * @param maxEntries             the most counters kept; the least recently used go first
  */
 @Validated
 @ConfigurationProperties("proposals.login")
 public record LoginSettings(@Min(1) int freeFailuresPerUser, @Min(1) int freeFailuresPerAddress,
-                            @NotNull Duration firstBlock, @NotNull Duration maxBlock, @NotNull Duration forgetAfter,
-                            @Min(100) int maxEntries) {
+                            @NotNull Duration firstBlock, @NotNull Duration maxBlock, @NotNull Duration forgetAfter) {
 
     @AssertTrue(message = "need 1 s <= first-block <= max-block <= forget-after,"
             + " and free-failures-per-user <= free-failures-per-address")

@@ -58,7 +58,7 @@ public class LoginThrottle {
     public Optional<Duration> blocked(String address, String user) {
         Instant now = clock.get();
         Duration wait = waitFor(byAddress(address), now);
-        if (user != null) {
+        if (named(user)) {
             Duration userWait = waitFor(byUser(address, user), now);
             wait = userWait.compareTo(wait) > 0 ? userWait : wait;
         }
@@ -68,7 +68,7 @@ public class LoginThrottle {
     /** A wrong password or an unknown user: counts against the address and against address and user. */
     public void failed(String address, String user) {
         count(byAddress(address), settings.freeFailuresPerAddress());
-        if (user != null) {
+        if (named(user)) {
             count(byUser(address, user), settings.freeFailuresPerUser());
         }
     }
@@ -78,8 +78,8 @@ public class LoginThrottle {
      * its own, so that logging in to one's own account does not buy more guesses at others.
      */
     public void succeeded(String address, String user) {
-        if (user != null) {
-            attempts.update(byUser(address, user), failures -> null);
+        if (named(user)) {
+            attempts.forget(byUser(address, user));
         }
     }
 
@@ -130,6 +130,11 @@ public class LoginThrottle {
     private Duration block(int beyondFree) {
         Duration block = settings.firstBlock().multipliedBy(1L << Math.min(beyondFree, 30));
         return block.compareTo(settings.maxBlock()) > 0 ? settings.maxBlock() : block;
+    }
+
+    /** An empty user name is no user's: it counts against the address alone. */
+    private static boolean named(String user) {
+        return user != null && !user.isEmpty();
     }
 
     private static Key byAddress(String address) {

@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import cn.cppcc.proposals.shared.ProposalClock;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -115,6 +117,30 @@ class LoginThrottlingIntegrationTest extends IntegrationTestSupport {
             }
             assertThat(api.get(id, PASSWORD, "/api/tasks").status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void theCountersAreTheDatabasesSoAnotherNodeRefusesTooAndForgottenOnesAreDeleted(
+            @Autowired PlatformTransactionManager transactions, @Autowired ProposalClock clock) {
+        String id = newMember();
+        for (int i = 0; i < settings.freeFailuresPerUser(); i++) {
+            assertThat(api.get(id, "wrong", "/api/tasks").status()).isEqualTo(401);
+        }
+        // a second node: its own throttle and store, on the same database
+        JdbcLoginAttempts otherStore = new JdbcLoginAttempts(jdbc, settings, transactions, clock);
+        LoginThrottle otherNode = new LoginThrottle(settings, otherStore, clock);
+        assertThat(otherNode.blocked("127.0.0.1", id)).hasValueSatisfying(wait ->
+                assertThat(wait).isPositive().isLessThanOrEqualTo(settings.firstBlock()));
+        assertThat(otherNode.blocked("127.0.0.1", "member1")).isEmpty();
+
+        // the hourly clean-up keeps a blocked counter and deletes one nobody counts any more
+        long unblocked = jdbc.sql("select count(*) from login_failures where blocked_until is null").query(Long.class).single();
+        assertThat(unblocked).as("the address's own counter").isPositive();
+        assertThat(otherStore.forgetOlderThan(clock.now().plusSeconds(1))).isEqualTo(unblocked);
+        assertThat(otherNode.blocked("127.0.0.1", id)).as("a blocked counter stays").isPresent();
+        assertThat(otherStore.forgetOlderThan(clock.now().plus(settings.maxBlock()).plusSeconds(1))).isPositive();
+        assertThat(jdbc.sql("select count(*) from login_failures").query(Long.class).single()).isZero();
+        assertThat(api.get(id, PASSWORD, "/api/tasks").status()).isEqualTo(200);
     }
 
     @Test
