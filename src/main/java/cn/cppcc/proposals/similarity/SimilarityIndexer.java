@@ -1,9 +1,12 @@
 package cn.cppcc.proposals.similarity;
 
-import cn.cppcc.proposals.unithandling.ReplySent;
-import cn.cppcc.proposals.proposal.ProposalChanged;
+import cn.cppcc.proposals.shared.ClusterLock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,62 +20,74 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Keeps the index equal to the database: rebuilds it in the background once the application has
- * started (after Flyway's migrations), and after every committed change of a proposal or sent
- * reply reads that proposal again and replaces its document. A rebuild that fails is tried again.
+ * Keeps this node's index equal to the database: rebuilds it in the background once the
+ * application has started (after Flyway's migrations), then follows the change log
+ * ({@link SearchChanges}): every poll interval, and before every search so that a search sees
+ * every committed change on any node, it reads the proposals changed since and replaces their
+ * documents. A rebuild that fails is tried again.
  *
- * <p>A batch of the rebuild and an update each read the database and write the index under one
- * lock, so a rebuild that read a proposal before a change cannot overwrite the change: either it
- * wrote before the update did, or it read after the change was committed.
+ * <p>The rebuild starts from the last change that is surely committed and applies everything after
+ * it once more, so a change committed while it read cannot be lost. Reading the database and
+ * writing the index happen under one lock.
  */
 @Component
 class SimilarityIndexer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimilarityIndexer.class);
     private static final Duration RETRY = Duration.ofMinutes(1);
+    /** Longer than any transaction that writes a change takes from its write to its commit. */
+    static final Duration SETTLE = Duration.ofMinutes(5);
+    /** The change log keeps a day: a node that was away longer rebuilds on its start anyway. */
+    private static final Duration KEEP_CHANGES = Duration.ofDays(1);
 
     private final SimilarityIndex index;
     private final ProposalDocuments documents;
+    private final SearchChanges changes;
     private final SimilaritySettings settings;
+    private final ClusterLock clusterLock;
     private final TransactionTemplate reading;
     private final ReentrantLock lock = new ReentrantLock();
     private final CountDownLatch ready = new CountDownLatch(1);
-    private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "similarity-rebuild");
+    /** Guarded by {@link #lock}; {@code null} until the first rebuild. */
+    private AppliedChanges applied;
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "similarity-index");
         thread.setDaemon(true);
         return thread;
     });
 
-    SimilarityIndexer(SimilarityIndex index, ProposalDocuments documents, SimilaritySettings settings,
-            PlatformTransactionManager transactions) {
+    SimilarityIndexer(SimilarityIndex index, ProposalDocuments documents, SearchChanges changes,
+            SimilaritySettings settings, ClusterLock clusterLock, PlatformTransactionManager transactions) {
         this.index = index;
         this.documents = documents;
+        this.changes = changes;
         this.settings = settings;
+        this.clusterLock = clusterLock;
         this.reading = new TransactionTemplate(transactions);
-        // After a commit the finished transaction's connection may still be bound: read in a new one.
-        reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         reading.setReadOnly(true);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuildOnStart() {
-        rebuilder.execute(this::rebuild);
+        background.execute(this::rebuild);
+        long poll = settings.pollInterval().toMillis();
+        background.scheduleWithFixedDelay(this::pollChanges, poll, poll, TimeUnit.MILLISECONDS);
     }
 
     /** Reads every proposal again; the index is ready afterwards. */
     void rebuild() {
         long start = System.nanoTime();
         try {
+            long settled = reading.execute(status -> changes.settledBefore(SETTLE));
             lock.lock();
             try {
+                applied = null;
                 index.clear();
             } finally {
                 lock.unlock();
@@ -87,43 +102,88 @@ class SimilarityIndexer implements DisposableBean {
                     lock.unlock();
                 }
             }
+            lock.lock();
+            try {
+                applied = new AppliedChanges(settled, SETTLE);
+            } finally {
+                lock.unlock();
+            }
+            catchUp();
             index.commit();
             ready.countDown();
             log.info("Similarity index rebuilt: {} proposals in {} ms", ids.size(),
                     (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Cannot rebuild the similarity index; trying again in {}", RETRY, e);
-            rebuilder.schedule(this::rebuild, RETRY.toSeconds(), TimeUnit.SECONDS);
+            background.schedule(this::rebuild, RETRY.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(ProposalChanged event) {
-        update(event.proposalId());
+    private void pollChanges() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            // the database may be away for a while: the next poll catches up
+            log.warn("Cannot read the search index's changes: {}", e.toString());
+        }
     }
 
-    /** The reply's text becomes searchable with its proposal. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(ReplySent event) {
-        update(event.proposalId());
-    }
-
-    /** Replaces what the index has of the proposal with what the database has now. */
-    void update(long proposalId) {
+    /** Applies the changes this node has not applied yet; nothing before the first rebuild. */
+    void catchUp() {
         lock.lock();
         try {
-            List<IndexedProposal> loaded = reading.execute(status -> documents.load(List.of(proposalId)));
-            if (loaded == null || loaded.isEmpty()) {
-                index.remove(proposalId);
-            } else {
-                index.put(loaded.get(0));
+            if (applied == null) {
+                return;
             }
-        } catch (RuntimeException e) {
-            // The change itself is committed; the index catches up at the next change or start.
-            log.error("Cannot update proposal {} in the similarity index", proposalId, e);
+            int page = settings.rebuildBatchSize();
+            long cursor = applied.floor();
+            List<SearchChanges.Change> unread;
+            do {
+                long after = cursor;
+                unread = reading.execute(status -> changes.after(after, page));
+                Set<Long> proposals = new LinkedHashSet<>();
+                for (SearchChanges.Change change : unread) {
+                    if (!applied.isApplied(change.seq())) {
+                        proposals.add(change.proposalId());
+                    }
+                    cursor = change.seq();
+                }
+                replace(proposals);
+                unread.forEach(change -> applied.applied(change.seq()));
+            } while (unread.size() == page);
+            applied.advance(Instant.now());
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Replaces what the index has of these proposals with what the database has now. */
+    private void replace(Set<Long> proposalIds) {
+        if (proposalIds.isEmpty()) {
+            return;
+        }
+        List<IndexedProposal> loaded = reading.execute(status -> documents.load(proposalIds));
+        Set<Long> gone = new HashSet<>(proposalIds);
+        loaded.forEach(proposal -> gone.remove(proposal.id()));
+        index.putAll(loaded);
+        gone.forEach(index::remove);
+    }
+
+    /** Replaces the documents of these proposals now (the change log's work, for tests). */
+    void replaceNow(Set<Long> proposalIds) {
+        lock.lock();
+        try {
+            replace(proposalIds);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Once a day, by one node: the change log forgets what every node has long applied. */
+    @Scheduled(cron = "0 30 3 * * *", zone = "${proposals.zone}")
+    void deleteOldChanges() {
+        clusterLock.runOnce("search-changes-clean-up", Duration.ofHours(1),
+                () -> changes.deleteOlderThan(Instant.now().minus(KEEP_CHANGES)));
     }
 
     /** Waits until the first rebuild after the start has finished; {@code false} if it has not by then. */
@@ -136,9 +196,14 @@ class SimilarityIndexer implements DisposableBean {
         }
     }
 
-    /** Fails with 503 (and {@code Retry-After}) while the index is still being rebuilt after a start. */
+    /**
+     * Fails with 503 (and {@code Retry-After}) while the index is still being rebuilt after a start;
+     * afterwards applies the changes committed since the last poll, on any node.
+     */
     void requireReady() {
-        if (!awaitReady(settings.readyWait())) {
+        if (awaitReady(settings.readyWait())) {
+            catchUp();
+        } else {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "相似提案索引正在建立，请稍后再试");
             problem.setTitle("暂不可用");
@@ -150,7 +215,7 @@ class SimilarityIndexer implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        rebuilder.shutdownNow();
-        rebuilder.awaitTermination(10, TimeUnit.SECONDS);
+        background.shutdownNow();
+        background.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

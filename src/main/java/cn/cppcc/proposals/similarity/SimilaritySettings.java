@@ -17,11 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * @param readyWait         how long a request waits for the index to be rebuilt after a start before
  *                          it answers 503
  * @param rebuildBatchSize  proposals read from the database at a time while rebuilding
+ * @param pollInterval      how often a node reads the change log and updates its index (a search
+ *                          reads it first anyway)
  */
 @Validated
 @ConfigurationProperties("proposals.similarity")
 public record SimilaritySettings(String directory, @NotNull Set<ProposalStatus> excludedStatuses,
-                                 @NotNull Duration readyWait, @Min(1) int rebuildBatchSize) {
+                                 @NotNull Duration readyWait, @Min(1) int rebuildBatchSize,
+                                 @NotNull Duration pollInterval) {
 
     boolean inMemory() {
         return directory == null || directory.isBlank();

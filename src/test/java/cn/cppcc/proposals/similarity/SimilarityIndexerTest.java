@@ -6,7 +6,6 @@ import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.cppcc.proposals.proposal.ProposalChanged;
 import cn.cppcc.proposals.proposal.ProposalStatus;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,12 +24,12 @@ import org.springframework.web.ErrorResponseException;
 class SimilarityIndexerTest {
 
     static final SimilaritySettings SETTINGS = new SimilaritySettings("", Set.of(ProposalStatus.WITHDRAWN),
-            Duration.ZERO, 2);
+            Duration.ZERO, 2, Duration.ofSeconds(1));
 
     final SimilarityIndex index = SimilarityIndex.inMemory();
     final ProposalDocuments documents = mock(ProposalDocuments.class);
-    final SimilarityIndexer indexer = new SimilarityIndexer(index, documents, SETTINGS,
-            mock(PlatformTransactionManager.class));
+    final SimilarityIndexer indexer = new SimilarityIndexer(index, documents, mock(SearchChanges.class), SETTINGS,
+            null, mock(PlatformTransactionManager.class));
 
     @AfterEach
     void close() throws IOException, InterruptedException {
@@ -63,15 +62,15 @@ class SimilarityIndexerTest {
     @Test
     void aChangeReplacesTheProposalAndAProposalGoneLeavesTheIndex() {
         index.put(proposal(1, "关于加装电梯的建议"));
-        when(documents.load(List.of(1L))).thenReturn(List.of(proposal(1, "关于增设公共厕所的建议")));
+        when(documents.load(Set.of(1L))).thenReturn(List.of(proposal(1, "关于增设公共厕所的建议")));
 
-        indexer.on(new ProposalChanged(1));
+        indexer.replaceNow(Set.of(1L));
 
         assertThat(index.search("公共厕所", 0, 10).total()).isEqualTo(1);
         assertThat(index.search("电梯", 0, 10).total()).isZero();
 
         when(documents.load(anyCollection())).thenReturn(List.of());
-        indexer.on(new ProposalChanged(1));
+        indexer.replaceNow(Set.of(1L));
         assertThat(index.size()).isZero();
     }
 
