@@ -4,25 +4,30 @@ import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.proposal.Proposal;
 import cn.cppcc.proposals.proposal.SubmissionService;
 import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.ClusterNode;
 import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.shared.NotFoundException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -34,14 +39,23 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rule 1: the office registers proposals received on paper from a spreadsheet (xlsx), one row per
  * proposal, each through {@link SubmissionService#submit} with {@code onBehalfOf}, exactly as
  * {@code POST /api/proposals}, each in its own transaction: a refused row is reported with its
- * reasons and does not stop the others. The rows are processed in the background; the page polls
- * the job's status.
+ * reasons and does not stop the others.
+ *
+ * <p>An import is a durable job (tables paper_imports and paper_import_rows): the sheet's rows are
+ * stored when it is uploaded, and a node registers them in the background, holding the import by
+ * a lease it renews with every row. A row is marked registered in the transaction that registers
+ * it, so it is registered exactly once; when the node stops half-way, another one (or the same
+ * one after its restart) takes over once the lease has run out. Any node shows the progress.
  */
 @Service
 public class PaperImport implements DisposableBean {
@@ -49,7 +63,10 @@ public class PaperImport implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(PaperImport.class);
 
     static final int MAX_ROWS = 2000;
-    static final int KEPT_JOBS = 50;
+    /** The most recent imports the page lists. */
+    static final int LISTED_JOBS = 20;
+    /** How long an import stays with the node working on it without a sign of life. */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     /** The columns: the Chinese heading of the template, or the API's field name. */
     static final Map<String, String> COLUMNS = new LinkedHashMap<>();
@@ -71,17 +88,25 @@ public class PaperImport implements DisposableBean {
     private final SubmissionService submissions;
     private final Directory directory;
     private final IdentityService identityService;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+    private final String node;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "paper-import");
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    PaperImport(SubmissionService submissions, Directory directory, IdentityService identityService) {
+    PaperImport(SubmissionService submissions, Directory directory, IdentityService identityService, JdbcClient jdbc,
+            ObjectMapper json, PlatformTransactionManager transactions, ClusterNode node) {
+        this.node = node.name();
         this.submissions = submissions;
         this.directory = directory;
         this.identityService = identityService;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** A refused row: its number in the sheet, its title, and why. */
@@ -91,25 +116,14 @@ public class PaperImport implements DisposableBean {
     public record Registered(int row, long proposalId, int serialNo, String title) {}
 
     /** One upload: what was read, how far the background got, and what became of each row. */
-    public static final class Job {
-        final String id;
-        final String owner;
-        final String fileName;
-        final Instant started;
-        final int total;
-        final AtomicInteger processed = new AtomicInteger();
-        final List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
-        final List<Refusal> refused = Collections.synchronizedList(new ArrayList<>());
-        volatile boolean done;
+    public record Job(String id, String fileName, Instant started, int total, int processed, boolean done,
+                      List<Registered> registered, List<Refusal> refused) {
 
-        Job(String id, String owner, String fileName, Instant started, int total) {
-            this.id = id;
-            this.owner = owner;
-            this.fileName = fileName;
-            this.started = started;
-            this.total = total;
+        public int percent() {
+            return total == 0 ? 100 : processed * 100 / total;
         }
 
+        // the pages' templates read these as properties
         public String getId() {
             return id;
         }
@@ -127,7 +141,7 @@ public class PaperImport implements DisposableBean {
         }
 
         public int getProcessed() {
-            return processed.get();
+            return processed;
         }
 
         public boolean isDone() {
@@ -135,19 +149,15 @@ public class PaperImport implements DisposableBean {
         }
 
         public List<Registered> getRegistered() {
-            synchronized (registered) {
-                return List.copyOf(registered);
-            }
+            return registered;
         }
 
         public List<Refusal> getRefused() {
-            synchronized (refused) {
-                return List.copyOf(refused);
-            }
+            return refused;
         }
 
         public int getPercent() {
-            return total == 0 ? 100 : processed.get() * 100 / total;
+            return percent();
         }
     }
 
@@ -155,8 +165,8 @@ public class PaperImport implements DisposableBean {
     public record Status(String id, int total, int processed, int registered, int refused, int percent, boolean done) {
 
         public static Status of(Job job) {
-            return new Status(job.id, job.total, job.processed.get(), job.registered.size(), job.refused.size(),
-                    job.getPercent(), job.done);
+            return new Status(job.id(), job.total(), job.processed(), job.registered().size(), job.refused().size(),
+                    job.percent(), job.done());
         }
     }
 
@@ -164,8 +174,8 @@ public class PaperImport implements DisposableBean {
     record SheetRow(int number, Map<String, Object> fields) {}
 
     /**
-     * Reads the sheet now (a file that is no spreadsheet is refused at once) and registers its rows
-     * in the background.
+     * Reads the sheet now (a file that is no spreadsheet is refused at once), stores its rows, and
+     * registers them in the background.
      *
      * @throws InvalidInputException when the file cannot be read or has no rows
      */
@@ -174,69 +184,182 @@ public class PaperImport implements DisposableBean {
             throw new ForbiddenException("只有提案委员会可以导入纸质提案");
         }
         List<SheetRow> rows = read(content);
-        Job job = new Job(UUID.randomUUID().toString(), actor.userId(), fileName == null ? "" : fileName, Instant.now(),
-                rows.size());
-        synchronized (jobs) {
-            jobs.put(job.id, job);
-            while (jobs.size() > KEPT_JOBS) {
-                jobs.remove(jobs.keySet().iterator().next());
+        String id = UUID.randomUUID().toString();
+        String name = fileName == null ? "" : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("insert into paper_imports (id, owner, file_name, started_at, total) values (?, ?, ?, ?, ?)")
+                    .params(id, actor.userId(), name, utc(Instant.now()), rows.size()).update();
+            for (SheetRow row : rows) {
+                jdbc.sql("insert into paper_import_rows (import_id, row_number, fields, title, outcome) values (?, ?, ?, ?, 'PENDING')")
+                        .params(id, row.number(), write(row.fields()), cut(titleOf(row), 2000)).update();
             }
-        }
-        worker.submit(() -> run(job, rows, actor));
-        return job;
+        });
+        worker.submit(() -> work(id));
+        return load(id).orElseThrow();
     }
 
     /** The job, for the user who started it only. */
     public Job job(String id, Actor actor) {
-        Job job = jobs.get(id);
-        if (job == null || !job.owner.equals(actor.userId())) {
-            throw new NotFoundException("没有该导入任务：" + id);
-        }
-        return job;
+        return load(id).filter(job -> actor.userId().equals(ownerOf(id)))
+                .orElseThrow(() -> new NotFoundException("没有该导入任务：" + id));
     }
 
+    /** The user's latest imports, newest first. */
     public List<Job> jobsOf(Actor actor) {
-        synchronized (jobs) {
-            List<Job> mine = new ArrayList<>(jobs.values().stream().filter(j -> j.owner.equals(actor.userId())).toList());
-            Collections.reverse(mine);
-            return mine;
-        }
+        return jdbc.sql("select id from paper_imports where owner = ? order by started_at desc fetch first ? rows only")
+                .params(actor.userId(), LISTED_JOBS).query(String.class).list().stream()
+                .map(id -> load(id).orElseThrow()).toList();
     }
 
-    private void run(Job job, List<SheetRow> rows, Actor actor) {
+    /** Takes over the imports whose node stopped working on them (or stopped altogether). */
+    @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT10S")
+    void resumeAbandoned() {
+        jdbc.sql("select id from paper_imports where finished_at is null and (lease_until is null or lease_until < ?)")
+                .param(utc(Instant.now())).query(String.class).list()
+                .forEach(id -> worker.submit(() -> work(id)));
+    }
+
+    /** Registers the import's pending rows, if this node gets (or holds) its lease. */
+    void work(String id) {
+        if (!renewLease(id)) {
+            return;
+        }
+        String owner = ownerOf(id);
+        Actor actor = new Actor(owner, directory.groupsOf(owner));
         // The rows are registered as the office user who uploaded them, as their API calls would be.
         identityService.setAuthentication(actor.userId(), actor.groups());
         try {
-            for (SheetRow row : rows) {
-                register(job, row, actor);
-                job.processed.incrementAndGet();
+            Optional<PendingRow> next;
+            while ((next = nextPending(id)).isPresent()) {
+                register(id, next.get(), actor);
+                if (!renewLease(id)) {
+                    return; // another node took over
+                }
             }
+            jdbc.sql("update paper_imports set finished_at = ?, worker = null, lease_until = null where id = ?")
+                    .params(utc(Instant.now()), id).update();
+        } catch (RuntimeException e) {
+            // the database may be away: the lease runs out, and a node takes the import over then
+            log.error("Paper import {} stopped; it resumes when its lease has run out", id, e);
         } finally {
             identityService.clearAuthentication();
-            job.done = true;
         }
     }
 
-    private void register(Job job, SheetRow row, Actor actor) {
-        Object title = row.fields().get("title");
-        String titleText = title instanceof String s ? s : "";
+    private record PendingRow(int number, Map<String, Object> fields, String title) {}
+
+    private boolean renewLease(String id) {
+        Instant now = Instant.now();
+        return jdbc.sql("update paper_imports set worker = ?, lease_until = ? where id = ? and finished_at is null"
+                        + " and (worker = ? or lease_until is null or lease_until < ?)")
+                .params(node, utc(now.plus(LEASE)), id, node, utc(now)).update() == 1;
+    }
+
+    private Optional<PendingRow> nextPending(String id) {
+        return jdbc.sql("select row_number, fields, title from paper_import_rows where import_id = ? and outcome = 'PENDING'"
+                        + " order by row_number fetch first 1 rows only")
+                .param(id).query((rs, n) -> new PendingRow(rs.getInt(1), read(rs.getString(2)), rs.getString(3))).optional();
+    }
+
+    private void register(String id, PendingRow row, Actor actor) {
         try {
-            Proposal proposal = submissions.submit(row.fields(), actor);
-            job.registered.add(new Registered(row.number(), proposal.getId(), proposal.getSerialNo(), proposal.getTitle()));
+            transaction.executeWithoutResult(status -> {
+                Proposal proposal = submissions.submit(row.fields(), actor);
+                int marked = jdbc.sql("update paper_import_rows set outcome = 'REGISTERED', proposal_id = ?, serial_no = ?"
+                                + " where import_id = ? and row_number = ? and outcome = 'PENDING'")
+                        .params(proposal.getId(), proposal.getSerialNo(), id, row.number()).update();
+                if (marked != 1) {
+                    // another node registered the row meanwhile: this registration must not stay
+                    throw new ConcurrentRowException();
+                }
+            });
+        } catch (ConcurrentRowException alreadyDone) {
+            log.info("Paper import {}: row {} was registered by another node", id, row.number());
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause != null && !(cause instanceof InvalidInputException) && !(cause instanceof ForbiddenException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof InvalidInputException invalid) {
-                job.refused.add(new Refusal(row.number(), titleText, List.of(invalid.getMessage().split("；"))));
-            } else if (cause != null) {
-                job.refused.add(new Refusal(row.number(), titleText, List.of(cause.getMessage())));
-            } else {
-                log.error("Paper import: row {} of {} failed", row.number(), job.fileName, e);
-                job.refused.add(new Refusal(row.number(), titleText, List.of("系统错误，请联系管理员")));
-            }
+            refuse(id, row, reasons(e, id, row));
         }
+    }
+
+    private static final class ConcurrentRowException extends RuntimeException {
+        ConcurrentRowException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static List<String> reasons(RuntimeException e, String id, PendingRow row) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InvalidInputException) && !(cause instanceof ForbiddenException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof InvalidInputException invalid) {
+            return List.of(invalid.getMessage().split("；"));
+        }
+        if (cause != null) {
+            return List.of(cause.getMessage());
+        }
+        log.error("Paper import {}: row {} failed", id, row.number(), e);
+        return List.of("系统错误，请联系管理员");
+    }
+
+    private void refuse(String id, PendingRow row, List<String> reasons) {
+        jdbc.sql("update paper_import_rows set outcome = 'REFUSED', reasons = ? where import_id = ? and row_number = ?"
+                        + " and outcome = 'PENDING'")
+                .params(cut(String.join("\n", reasons), 4000), id, row.number()).update();
+    }
+
+    private Optional<Job> load(String id) {
+        record Head(String fileName, Instant started, int total, boolean done) {}
+        Optional<Head> head = jdbc.sql("select file_name, started_at, total, finished_at from paper_imports where id = ?")
+                .param(id).query((rs, n) -> new Head(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getInt(3), rs.getObject(4) != null)).optional();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Registered> registered = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        jdbc.sql("select row_number, outcome, proposal_id, serial_no, title, reasons from paper_import_rows"
+                + " where import_id = ? and outcome <> 'PENDING' order by row_number").param(id).query(rs -> {
+                    if ("REGISTERED".equals(rs.getString(2))) {
+                        registered.add(new Registered(rs.getInt(1), rs.getLong(3), rs.getInt(4), rs.getString(5)));
+                    } else {
+                        refused.add(new Refusal(rs.getInt(1), rs.getString(5), List.of(rs.getString(6).split("\n"))));
+                    }
+                });
+        Head h = head.get();
+        return Optional.of(new Job(id, h.fileName(), h.started(), h.total(), registered.size() + refused.size(), h.done(),
+                List.copyOf(registered), List.copyOf(refused)));
+    }
+
+    private String ownerOf(String id) {
+        return jdbc.sql("select owner from paper_imports where id = ?").param(id).query(String.class).optional().orElse(null);
+    }
+
+    private static String titleOf(SheetRow row) {
+        return row.fields().get("title") instanceof String title ? title : "";
+    }
+
+    private String write(Map<String, Object> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> read(String fields) {
+        try {
+            return json.readValue(fields, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     // --- reading the spreadsheet ------------------------------------------------------------------------
