@@ -32,6 +32,8 @@ public final class DatabaseDown {
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private DatabaseDown() {
     }
 
@@ -59,6 +61,8 @@ public final class DatabaseDown {
             String state = sql.getSQLState();
             return state.startsWith("08") || UNAVAILABLE_STATES.contains(state);
         }
-        return false;
+        // Hikari's stand-in for a connection it evicted after the server failed it: the rollback of
+        // a transaction whose connection died with the server fails with this, hiding the first failure
+        return t instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage());
     }
 }

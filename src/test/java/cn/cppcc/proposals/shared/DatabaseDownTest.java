@@ -68,6 +68,15 @@ class DatabaseDownTest {
     }
 
     @Test
+    void aRollbackOnAConnectionTheServerKilled() {
+        // PostgreSQL stopped mid-transaction: Hikari evicts the connection, and the rollback fails on
+        // its stand-in, which hides the first failure
+        assertThat(DatabaseDown.in(new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed"))))).isTrue();
+        assertThat(DatabaseDown.in(new SQLException("Connection is closed", "XX000"))).isFalse();
+    }
+
+    @Test
     void notWhenTheDatabaseAnswered() {
         assertThat(DatabaseDown.in(new DuplicateKeyException("duplicate key"))).isFalse();
         assertThat(DatabaseDown.in(new DataIntegrityViolationException("not null", new SQLException("null", "23502")))).isFalse();

@@ -21,7 +21,7 @@ public class Proposals {
 
     private final Api api;
 
-    Proposals(Api api) {
+    public Proposals(Api api) {
         this.api = api;
     }
 

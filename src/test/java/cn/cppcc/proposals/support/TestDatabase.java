@@ -67,8 +67,12 @@ public final class TestDatabase {
     }
 
     private static String url(EmbeddedPostgres server) {
-        // not getJdbcUrl(): its user in the URL would override the data source's
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
+        return url(server.getPort());
+    }
+
+    /** The project's database on a server's port (not getJdbcUrl(): its user in the URL would override the data source's). */
+    public static String url(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     private static synchronized EmbeddedPostgres start() {
@@ -87,7 +91,7 @@ public final class TestDatabase {
     }
 
     /** As in docker/initdb: the owner owns the database (and so its schema public), the application only logs in. */
-    private static void createUsers(DataSource superuser) {
+    public static void createUsers(DataSource superuser) {
         JdbcTemplate sql = new JdbcTemplate(superuser);
         sql.execute("create role " + OWNER + " login password '" + OWNER + "'");
         sql.execute("create role " + APPLICATION + " login password '" + APPLICATION + "'");
