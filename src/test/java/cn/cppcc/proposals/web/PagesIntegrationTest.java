@@ -160,7 +160,7 @@ class PagesIntegrationTest extends IntegrationTestSupport {
         assertThat(filed.body()).contains("已立案，请交办").contains("建议的承办单位");
         Page again = office.post("/proposals/" + id + "/review", Map.of("decision", "FILE", "category", "城市交通"));
         assertThat(again.path()).isEqualTo("/proposals/" + id);
-        assertThat(again.body()).contains("id=\"flash-error\"").contains("该步骤当前不可办理");
+        assertThat(again.body()).contains("id=\"flash-error\"").contains("「审查立案」当前不可办理");
         Page assigned = office.post("/proposals/" + id + "/assignment", Map.of("mode", "SINGLE", "units", List.of("edu")));
         assertThat(assigned.body()).contains("已交办").contains("区教育局").contains("待签收");
 
