@@ -201,6 +201,44 @@ class PagesIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aRaceLostOnAPageEndsOnTheDossierWithAMessageNamingTheStep() throws Exception {
+        long id = proposals.submitted();
+        List<PageSession> offices = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            PageSession office = as("office1");
+            office.get("/proposals/" + id + "/review");
+            offices.add(office);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(offices.size());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Page>> answers = new ArrayList<>();
+        try {
+            for (PageSession office : offices) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return office.post("/proposals/" + id + "/review", Map.of("decision", "FILE", "category", "城市交通",
+                            "comment", "同意立案"));
+                }));
+            }
+            start.countDown();
+            int filed = 0;
+            for (java.util.concurrent.Future<Page> answer : answers) {
+                Page page = answer.get();
+                assertThat(page.status()).as("%s %s", page.path(), page.body()).isEqualTo(200);
+                if (page.path().equals("/proposals/" + id + "/assignment")) {
+                    filed++;
+                } else {
+                    assertThat(page.path()).isEqualTo("/proposals/" + id);
+                    assertThat(page.body()).contains("id=\"flash-error\"").contains("「审查立案」");
+                }
+            }
+            assertThat(filed).isOne();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void returnObjectionAndDissatisfactionAreWorkedOnTheirPages() {
         long id = proposals.submit("member1", Proposals.submission("关于完善老旧小区加装电梯补贴的建议"));
         PageSession office = as("office1");
