@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -88,7 +89,12 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
                     .header("Retry-After", String.valueOf(DatabaseDown.RETRY_AFTER_SECONDS))
                     .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseDown.DETAIL)).build();
         }
-        Response lost = method.equals("GET") ? null : lostRace(failure, path);
+        Response lost = null;
+        try {
+            lost = method.equals("GET") ? null : lostRace(failure, path);
+        } catch (RuntimeException lookup) {
+            log.debug("{} {}: cannot tell whether the task is still open", method, path, lookup);
+        }
         if (lost != null) {
             return lost;
         }
@@ -120,8 +126,8 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
      * another request completed it first. However it showed (the engine's or JPA's version check, a
      * task read without its execution or its candidates, or, coming late, no task at all), it answers
      * 409 naming the step when the caller could have worked the task (its assignee or a candidate),
-     * and 404 when the task never existed or was none of the caller's. {@code null} while the task is
-     * open: the failure says what went wrong.
+     * and 404 when the task never existed or was none of the caller's. While the task is open, a race
+     * for it (a claim) is named too; {@code null} for any other failure: it says what went wrong.
      */
     static Response lostRace(Throwable failure, String path) {
         Matcher task = ONE_TASK.matcher(path);
@@ -133,8 +139,9 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
         Authentication caller = engine.getIdentityService().getCurrentAuthentication();
         TaskState state = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
-                    if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
-                        return TaskState.OPEN;
+                    Task open = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+                    if (open != null) {
+                        return new TaskState(true, open.getName());
                     }
                     HistoricTaskInstance done = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
                             .singleResult();
@@ -145,10 +152,14 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
                     boolean worker = caller.getUserId().equals(done.getAssignee()) || engine.getHistoryService()
                             .createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
                             .anyMatch(link -> caller.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()));
-                    return worker ? new TaskState(done.getName()) : TaskState.UNKNOWN;
+                    return worker ? new TaskState(false, done.getName()) : TaskState.UNKNOWN;
                 }));
-        if (state == TaskState.OPEN) {
-            return null;
+        if (state.open()) {
+            // a race for the open task (a claim, a version check): named; else the failure says it
+            Optional<ClientError> race = ClientError.in(failure)
+                    .filter(error -> error.status() == 409 && ClientError.RACE_DETAIL.equals(error.detail()));
+            return race.map(error -> json(409, Map.of("type", error.source().getClass().getSimpleName(),
+                    "message", ClientError.raceDetail(state.name())))).orElse(null);
         }
         log.debug("{} answered for a task no longer open: {}", path, failure.toString());
         if (state == TaskState.UNKNOWN) {
@@ -160,10 +171,9 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
     /** Changes of one task: its id. */
     private static final Pattern ONE_TASK = Pattern.compile("/task/([^/]+)/[^/]+$");
 
-    /** A task that is open, unknown (to the caller), or done: then its name. */
-    private record TaskState(String name) {
-        static final TaskState OPEN = new TaskState(null);
-        static final TaskState UNKNOWN = new TaskState(null);
+    /** A task that is open or done, with its name; or unknown to the caller. */
+    private record TaskState(boolean open, String name) {
+        static final TaskState UNKNOWN = new TaskState(false, null);
     }
 
     /**
