@@ -114,7 +114,9 @@ public class StepService {
     }
 
     /**
-     * Completes the open task of {@code target} with {@code input} in the caller's transaction.
+     * Completes the open task of {@code target} with {@code input}, in a transaction of its own or the
+     * caller's. A race lost to another request that completed the task first is a 409 naming the step,
+     * however it showed.
      *
      * @throws ForbiddenException when the actor may not take the step (403)
      * @throws ConflictException when the step is not open now, or another request completed it first (409)
