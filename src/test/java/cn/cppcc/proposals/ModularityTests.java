@@ -52,8 +52,10 @@ class ModularityTests {
         for (Path diagram : diagrams) {
             Path committed = COMMITTED.resolve(diagram.getFileName());
             assertThat(committed).as("%s is committed (refresh with -Dmodules.docs.update=true)", committed).exists();
-            assertThat(Files.readString(committed)).as("%s is current (refresh with -Dmodules.docs.update=true)", committed)
-                    .isEqualTo(Files.readString(diagram));
+            // Spring Modulith writes the relations in an order that varies from one JVM to the next: the
+            // same lines in any order are the same diagram
+            assertThat(Files.readAllLines(committed)).as("%s is current (refresh with -Dmodules.docs.update=true)", committed)
+                    .containsExactlyInAnyOrderElementsOf(Files.readAllLines(diagram));
         }
     }
 }
