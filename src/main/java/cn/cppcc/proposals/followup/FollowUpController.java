@@ -50,7 +50,7 @@ class FollowUpController {
         var open = steps.openTasks(id, ProposalHandlingProcess.TASK_FOLLOW_UP).stream()
                 .filter(task -> unit == null || unit.equals(unitOf(task))).toList();
         if (open.isEmpty()) {
-            throw new ConflictException("没有到期的回头看");
+            throw new ConflictException("「回头看」当前不可办理：没有到期的回头看");
         }
         if (open.size() > 1 && unit == null) {
             throw new cn.cppcc.proposals.shared.InvalidInputException("unit", "有多个单位的回头看到期，请指明单位");

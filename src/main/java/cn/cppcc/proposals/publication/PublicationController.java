@@ -47,6 +47,6 @@ class PublicationController {
                 return StepResult.of(proposals.require(id));
             }
         }
-        throw new ConflictException("当前没有待决定的公开事项（提案者未同意公开，或已决定）");
+        throw new ConflictException("「决定是否公开」「公开答复」当前不可办理：提案者未同意公开，或已决定");
     }
 }

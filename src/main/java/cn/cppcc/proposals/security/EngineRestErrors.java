@@ -23,8 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -81,6 +89,15 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
                     .header("Retry-After", String.valueOf(DatabaseDown.RETRY_AFTER_SECONDS))
                     .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseDown.DETAIL)).build();
         }
+        Response lost = null;
+        try {
+            lost = method.equals("GET") ? null : lostRace(failure, path);
+        } catch (RuntimeException lookup) {
+            log.debug("{} {}: cannot tell whether the task is still open", method, path, lookup);
+        }
+        if (lost != null) {
+            return lost;
+        }
         Optional<ClientError> known = ClientError.in(failure);
         if (known.isPresent()) {
             ClientError error = known.get();
@@ -102,6 +119,61 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
             }
         }
         return serverFault(failure, method, path);
+    }
+
+    /**
+     * A change of one task ({@code /task/{id}/...}) that failed because the task is no longer open:
+     * another request completed it first. However it showed (the engine's or JPA's version check, a
+     * task read without its execution or its candidates, or, coming late, no task at all), it answers
+     * 409 naming the step when the caller could have worked the task (its assignee or a candidate),
+     * and 404 when the task never existed or was none of the caller's. While the task is open, a race
+     * for it (a claim) is named too; {@code null} for any other failure: it says what went wrong.
+     */
+    static Response lostRace(Throwable failure, String path) {
+        Matcher task = ONE_TASK.matcher(path);
+        ProcessEngine engine = task.find() ? ProcessEngines.getDefaultProcessEngine(false) : null;
+        if (engine == null) {
+            return null;
+        }
+        String taskId = task.group(1);
+        Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+        TaskState state = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+                    Task open = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+                    if (open != null) {
+                        return new TaskState(true, open.getName());
+                    }
+                    HistoricTaskInstance done = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
+                            .singleResult();
+                    if (done == null || caller == null || caller.getUserId() == null) {
+                        return TaskState.UNKNOWN;
+                    }
+                    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+                    boolean worker = caller.getUserId().equals(done.getAssignee()) || engine.getHistoryService()
+                            .createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
+                            .anyMatch(link -> caller.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()));
+                    return worker ? new TaskState(false, done.getName()) : TaskState.UNKNOWN;
+                }));
+        if (state.open()) {
+            // a race for the open task (a claim, a version check): named; else the failure says it
+            Optional<ClientError> race = ClientError.in(failure)
+                    .filter(error -> error.status() == 409 && ClientError.RACE_DETAIL.equals(error.detail()));
+            return race.map(error -> json(409, Map.of("type", error.source().getClass().getSimpleName(),
+                    "message", ClientError.raceDetail(state.name())))).orElse(null);
+        }
+        log.debug("{} answered for a task no longer open: {}", path, failure.toString());
+        if (state == TaskState.UNKNOWN) {
+            return json(404, Map.of("type", "NotFoundException", "message", "没有该任务：" + taskId));
+        }
+        return json(409, Map.of("type", "ConflictException", "message", ClientError.raceDetail(state.name())));
+    }
+
+    /** Changes of one task: its id. */
+    private static final Pattern ONE_TASK = Pattern.compile("/task/([^/]+)/[^/]+$");
+
+    /** A task that is open or done, with its name; or unknown to the caller. */
+    private record TaskState(boolean open, String name) {
+        static final TaskState UNKNOWN = new TaskState(false, null);
     }
 
     /**

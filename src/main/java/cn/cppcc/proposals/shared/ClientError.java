@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What a failure tells the client, the same through every door (the API's
@@ -25,8 +27,42 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 public record ClientError(int status, String title, String detail, List<FieldError> errors, Throwable source) {
 
-    /** What a user is told when another request took or changed the step first. */
+    /** What a user is told when another request took or changed the step first, when the step is not known. */
     public static final String RACE_DETAIL = "该步骤刚被他人处理，请刷新后重试";
+
+    /** The title of every 409. */
+    public static final String CONFLICT_TITLE = "步骤当前不可办理";
+
+    /** The request attribute with the name of the step the request is taking (see {@link #taking}). */
+    static final String STEP_ATTRIBUTE = ClientError.class.getName() + ".step";
+
+    /** What a user is told when another request took or changed the step first: the step by its name. */
+    public static String raceDetail(String step) {
+        return step == null || step.isBlank() ? RACE_DETAIL : "「" + step + "」刚被他人办理，请刷新后重试";
+    }
+
+    /** What a user is told when the step is not open now (done already, or not reached yet). */
+    public static String notOpenDetail(String step) {
+        return step == null || step.isBlank() ? "该步骤当前不可办理" : "「" + step + "」当前不可办理：已办理，或尚未到此步骤";
+    }
+
+    /**
+     * Notes for the current request which step (its Chinese name) it is taking, so that a race lost
+     * later in the request (a version check at the commit) is told with the step's name, through every
+     * door. Outside a request it does nothing.
+     */
+    public static void taking(String step) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && step != null) {
+            request.setAttribute(STEP_ATTRIBUTE, step, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /** The step the current request is taking, as {@link #taking} noted it; else {@code null}. */
+    static String currentStep() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request == null ? null : (String) request.getAttribute(STEP_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    }
 
     /** The client's error in {@code failure} or in one of its causes, outermost first; empty for anything else. */
     public static Optional<ClientError> in(Throwable failure) {
@@ -51,10 +87,10 @@ public record ClientError(int status, String title, String detail, List<FieldErr
             return new ClientError(404, "不存在", t.getMessage(), null, t);
         }
         if (t instanceof ConflictException) {
-            return new ClientError(409, "步骤当前不可办理", t.getMessage(), null, t);
+            return new ClientError(409, CONFLICT_TITLE, t.getMessage(), null, t);
         }
         if (isRace(t)) {
-            return new ClientError(409, "步骤当前不可办理", RACE_DETAIL, null, t);
+            return new ClientError(409, CONFLICT_TITLE, raceDetail(currentStep()), null, t);
         }
         return null;
     }

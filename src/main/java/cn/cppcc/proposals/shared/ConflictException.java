@@ -5,4 +5,9 @@ public class ConflictException extends RuntimeException {
     public ConflictException(String message) {
         super(message);
     }
+
+    /** A race lost to another request: {@code cause} is how it showed. */
+    public ConflictException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

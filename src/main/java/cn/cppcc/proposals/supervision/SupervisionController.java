@@ -68,7 +68,7 @@ class SupervisionController {
                     .filter(task -> actor.userId().equals(task.getAssignee())).toList());
         }
         if (open.isEmpty()) {
-            throw new ConflictException("没有待办的督办任务");
+            throw new ConflictException("「逾期督办」「重点提案督办」当前不可办理：没有待办的督办任务");
         }
         Task task = open.get(0);
         steps.complete(TaskTarget.task(id, task.getTaskDefinitionKey(), task.getId()), body);

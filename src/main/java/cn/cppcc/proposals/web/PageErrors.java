@@ -1,9 +1,7 @@
 package cn.cppcc.proposals.web;
 
-import cn.cppcc.proposals.shared.ConflictException;
+import cn.cppcc.proposals.shared.ClientError;
 import cn.cppcc.proposals.shared.DatabaseDown;
-import cn.cppcc.proposals.shared.ForbiddenException;
-import cn.cppcc.proposals.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -35,21 +33,16 @@ class PageErrors {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
         }
-        Throwable cause = StepRunner.known(e);
+        ClientError known = ClientError.in(e).orElse(null);
         int status;
         String detail = null;
         if (DatabaseDown.in(e)) {
             status = 503; // error.503 says it in the page's language
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseDown.RETRY_AFTER_SECONDS));
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        } else if (cause instanceof NotFoundException) {
-            status = 404;
-        } else if (cause instanceof ForbiddenException) {
-            status = 403;
-            detail = cause.getMessage();
-        } else if (cause instanceof ConflictException) {
-            status = 409;
-            detail = cause.getMessage();
+        } else if (known != null) {
+            status = known.status();
+            detail = status == 404 ? null : known.detail();
         } else if (e instanceof TypeMismatchException) {
             status = 404; // e.g. /proposals/abc: no such proposal
         } else if (e instanceof ErrorResponse errorResponse) {

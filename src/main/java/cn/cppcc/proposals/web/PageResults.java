@@ -33,7 +33,4 @@ public final class PageResults {
         flash.addFlashAttribute("error", message);
         return "redirect:" + DossierPages.dossier(proposalId);
     }
-
-    /** "Step not open now", the API's 409 message. */
-    public static final String NOT_OPEN = "该步骤当前不可办理";
 }

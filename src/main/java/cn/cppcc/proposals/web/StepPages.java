@@ -94,7 +94,7 @@ class StepPages {
         }
         Optional<Task> task = steps.openTask(target);
         if (task.isEmpty()) {
-            return PageResults.refuse(id, PageResults.NOT_OPEN, flash);
+            return PageResults.refuse(id, steps.notOpen(target), flash);
         }
         Dossier dossier = common.addTo(model, id, unit, actor, form, task.get());
         StepPage.StepView view = new StepPage.StepView(id, unit, actor, dossier);

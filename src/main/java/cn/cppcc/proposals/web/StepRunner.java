@@ -1,21 +1,19 @@
 package cn.cppcc.proposals.web;
 
-import cn.cppcc.proposals.shared.ConflictException;
+import cn.cppcc.proposals.shared.ClientError;
+import cn.cppcc.proposals.shared.DatabaseDown;
 import cn.cppcc.proposals.shared.FieldError;
-import cn.cppcc.proposals.shared.ForbiddenException;
-import cn.cppcc.proposals.shared.InvalidInputException;
-import cn.cppcc.proposals.shared.NotFoundException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs what a page's form asks for (a step through {@code StepService}, a submission, a
- * consultation) and sorts out what went wrong as the API's error handler does: the step's
- * exceptions may come wrapped by the engine.
+ * consultation) and sorts out what went wrong as the API's error handler does ({@link ClientError},
+ * which finds the step's exceptions also wrapped by the engine): bad input next to its fields, not
+ * allowed or not open (also a race lost to another request, naming the step) as a message.
  */
 @Component
 public class StepRunner {
@@ -51,37 +49,22 @@ public class StepRunner {
         try {
             return new Outcome<>(work.get(), Map.of(), null, null);
         } catch (RuntimeException e) {
-            Throwable cause = known(e);
-            if (cause instanceof InvalidInputException invalid) {
-                Map<String, String> errors = new LinkedHashMap<>();
-                for (FieldError error : invalid.errors()) {
-                    errors.putIfAbsent(error.field(), error.message());
+            ClientError error = DatabaseDown.in(e) ? null : ClientError.in(e).orElse(null);
+            if (error == null) {
+                throw e; // the database is down (503), or a bug
+            }
+            return switch (error.status()) {
+                case 400 -> {
+                    Map<String, String> errors = new LinkedHashMap<>();
+                    for (FieldError field : error.errors() == null ? List.<FieldError>of() : error.errors()) {
+                        errors.putIfAbsent(field.field(), field.message());
+                    }
+                    yield errors.isEmpty() ? new Outcome<>(null, errors, null, error.detail())
+                            : new Outcome<>(null, errors, error.detail(), null);
                 }
-                return new Outcome<>(null, errors, invalid.getMessage(), null);
-            }
-            if (cause instanceof ConflictException || cause instanceof ForbiddenException) {
-                return new Outcome<>(null, Map.of(), null, cause.getMessage());
-            }
-            if (cause instanceof OptimisticLockingException || cause instanceof ObjectOptimisticLockingFailureException) {
-                return new Outcome<>(null, Map.of(), null, "该步骤刚被他人处理，请刷新后重试");
-            }
-            if (cause instanceof NotFoundException notFound) {
-                throw notFound;
-            }
-            throw e;
+                case 403, 409 -> new Outcome<>(null, Map.of(), null, error.detail());
+                default -> throw error.source() instanceof RuntimeException source ? source : e;
+            };
         }
-    }
-
-    /** The project's own exception behind what the engine or a transaction wrapped, else {@code e}. */
-    static Throwable known(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidInputException || cause instanceof ConflictException
-                    || cause instanceof ForbiddenException || cause instanceof NotFoundException
-                    || cause instanceof OptimisticLockingException
-                    || cause instanceof ObjectOptimisticLockingFailureException) {
-                return cause;
-            }
-        }
-        return e;
     }
 }

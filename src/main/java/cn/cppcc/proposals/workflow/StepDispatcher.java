@@ -1,6 +1,7 @@
 package cn.cppcc.proposals.workflow;
 
 import cn.cppcc.proposals.shared.Actor;
+import cn.cppcc.proposals.shared.ClientError;
 import cn.cppcc.proposals.shared.ConflictException;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
@@ -59,6 +60,7 @@ class StepDispatcher {
         if (step == null) {
             throw new IllegalStateException("No step for user task " + task.getTaskDefinitionKey());
         }
+        ClientError.taking(task.getName());
         Map<String, Object> values = forms.take(task.getId());
         StepSubject subject = subjects.of(task);
         Actor actor = currentActor.get();

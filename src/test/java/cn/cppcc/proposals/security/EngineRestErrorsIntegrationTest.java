@@ -177,7 +177,7 @@ class EngineRestErrorsIntegrationTest extends IntegrationTestSupport {
                 .isEqualTo(204);
         Answer second = api.post("admin", ENGINE_REST + "/task/" + first + "/claim", "{\"userId\":\"admin\"}");
         assertThat(second.status()).as("%s", second.body()).isEqualTo(409);
-        assertThat(second.get("message").asText()).isEqualTo(ClientError.RACE_DETAIL);
+        assertThat(second.get("message").asText()).isEqualTo(ClientError.raceDetail("审查立案"));
 
         String other = reviewTask(proposals.submitted());
         WebappSession adminsTasklist = new WebappSession(port);
@@ -188,7 +188,7 @@ class EngineRestErrorsIntegrationTest extends IntegrationTestSupport {
         assertThat(officesTasklist.login("office1", "demo", "tasklist")).isEqualTo(200);
         Answer late = answer(officesTasklist.post(WEBAPP_ENGINE + "/task/" + other + "/claim", "{\"userId\":\"office1\"}", true));
         assertThat(late.status()).as("%s", late.body()).isEqualTo(409);
-        assertThat(late.get("message").asText()).isEqualTo(ClientError.RACE_DETAIL);
+        assertThat(late.get("message").asText()).isEqualTo(ClientError.raceDetail("审查立案"));
 
         assertThat(taskService.createTaskQuery().taskId(first).singleResult().getAssignee()).isEqualTo("office1");
         assertThat(taskService.createTaskQuery().taskId(other).singleResult().getAssignee()).isEqualTo("admin");

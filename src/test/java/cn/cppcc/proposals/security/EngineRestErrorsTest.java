@@ -21,8 +21,12 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 /** What the engine's REST API answers for each kind of failure, as Camunda's resources throw them. */
 class EngineRestErrorsTest {
 
+    /**
+     * The answer to a request that is not about one task: for one task, the engine (when this JVM has
+     * one, as other tests start) is asked whether the task is still open (EngineRestErrorsIntegrationTest).
+     */
     static Response answer(Throwable failure) {
-        return EngineRestErrors.answer(failure, "POST", "/engine-rest/task/t1/submit-form");
+        return EngineRestErrors.answer(failure, "POST", "/engine-rest/process-definition/key/p/submit-form");
     }
 
     @Test

@@ -40,24 +40,7 @@ class HostileClientIntegrationTest extends IntegrationTestSupport {
             "handlingAction", "signedOff", "reHandle", "replyDue", "withdrawalApproved", "published", "followUpNeeded");
 
     /** Who may work each task of the fixture. */
-    static final Map<String, String> WORKER = Map.ofEntries(
-            Map.entry(ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL, "member2"),
-            Map.entry(ProposalHandlingProcess.TASK_REVIEW_PROPOSAL, "office1"),
-            Map.entry(ProposalHandlingProcess.TASK_REVISE_PROPOSAL, "member1"),
-            Map.entry(ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL, "office1"),
-            Map.entry(ProposalHandlingProcess.TASK_DECIDE_PUBLICATION, "office1"),
-            Map.entry(ProposalHandlingProcess.TASK_SUPERVISE_KEY_PROPOSAL, "chair1"),
-            Map.entry(ProposalHandlingProcess.TASK_APPROVE_WITHDRAWAL, "office1"),
-            Map.entry(ProposalHandlingProcess.TASK_FOLLOW_UP, "office1"),
-            Map.entry(ProposalHandlingProcess.TASK_PUBLISH_REPLIES, "office1"),
-            Map.entry(UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT, "edu1"),
-            Map.entry(UnitHandlingProcess.TASK_RESOLVE_OBJECTION, "office1"),
-            Map.entry(UnitHandlingProcess.TASK_SEND_OPINION, "edu1"),
-            Map.entry(UnitHandlingProcess.TASK_DRAFT_REPLY, "edu1"),
-            Map.entry(UnitHandlingProcess.TASK_SIGN_OFF_REPLY, "transport-lead"),
-            Map.entry(UnitHandlingProcess.TASK_SUPERVISE_OVERDUE, "office1"),
-            Map.entry(UnitHandlingProcess.TASK_RATE_REPLY, "member1"),
-            Map.entry(UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING, "office1"));
+    static final Map<String, String> WORKER = OpenSteps.WORKER;
 
     @Autowired
     HistoryService historyService;

@@ -18,6 +18,94 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class OpenSteps {
 
+    /** Who may work each task of the fixture. */
+    public static final Map<String, String> WORKER = Map.ofEntries(
+            Map.entry(ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL, "member2"),
+            Map.entry(ProposalHandlingProcess.TASK_REVIEW_PROPOSAL, "office1"),
+            Map.entry(ProposalHandlingProcess.TASK_REVISE_PROPOSAL, "member1"),
+            Map.entry(ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL, "office1"),
+            Map.entry(ProposalHandlingProcess.TASK_DECIDE_PUBLICATION, "office1"),
+            Map.entry(ProposalHandlingProcess.TASK_SUPERVISE_KEY_PROPOSAL, "chair1"),
+            Map.entry(ProposalHandlingProcess.TASK_APPROVE_WITHDRAWAL, "office1"),
+            Map.entry(ProposalHandlingProcess.TASK_FOLLOW_UP, "office1"),
+            Map.entry(ProposalHandlingProcess.TASK_PUBLISH_REPLIES, "office1"),
+            Map.entry(UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT, "edu1"),
+            Map.entry(UnitHandlingProcess.TASK_RESOLVE_OBJECTION, "office1"),
+            Map.entry(UnitHandlingProcess.TASK_SEND_OPINION, "edu1"),
+            Map.entry(UnitHandlingProcess.TASK_DRAFT_REPLY, "edu1"),
+            Map.entry(UnitHandlingProcess.TASK_SIGN_OFF_REPLY, "transport-lead"),
+            Map.entry(UnitHandlingProcess.TASK_SUPERVISE_OVERDUE, "office1"),
+            Map.entry(UnitHandlingProcess.TASK_RATE_REPLY, "member1"),
+            Map.entry(UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING, "office1"));
+
+    /**
+     * One completion of a step of the fixture by its worker, through the API: the step's endpoint
+     * and a body that completes it.
+     */
+    public record Completion(String worker, String path, Map<String, Object> body) {
+
+        /**
+         * The same as a form submission of the engine's REST API ({@code submit-form}) as Tasklist
+         * sends it: each field as {@code {value}}, a list as one text; without what the API's endpoint
+         * adds of its own ({@code unit} to choose among several tasks).
+         */
+        public Map<String, Object> formVariables(String taskKey) {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            body.forEach((name, value) -> {
+                if (!name.equals("unit")) {
+                    variables.put(name, Map.of("value", value instanceof List<?> list
+                            ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
+                }
+            });
+            if (taskKey.equals(UnitHandlingProcess.TASK_DRAFT_REPLY)) {
+                variables.put("action", Map.of("value", "REPLY"));
+            }
+            return Map.of("variables", variables);
+        }
+    }
+
+    /** How the worker of {@code taskKey} completes it in {@code proposalId}, a proposal of this fixture. */
+    public static Completion completion(String taskKey, long proposalId) {
+        String p = "/api/proposals/" + proposalId;
+        String worker = WORKER.get(taskKey);
+        return switch (taskKey) {
+            case ProposalHandlingProcess.TASK_CONFIRM_CO_PROPOSAL ->
+                    new Completion(worker, p + "/co-proposers/" + worker + "/confirmation", Map.of("confirm", true));
+            case ProposalHandlingProcess.TASK_REVIEW_PROPOSAL -> new Completion(worker, p + "/review",
+                    Map.of("decision", "FILE", "category", "城市交通", "comment", "同意立案"));
+            case ProposalHandlingProcess.TASK_REVISE_PROPOSAL -> new Completion(worker, p + "/revision",
+                    Map.of("title", "关于改善学校周边交通秩序的建议（修改稿）", "background", "上下学时段学校周边道路拥堵。",
+                            "suggestions", "设置限时停车区，错峰放学。"));
+            case ProposalHandlingProcess.TASK_ASSIGN_PROPOSAL ->
+                    new Completion(worker, p + "/assignment", Map.of("mode", "SINGLE", "units", List.of("edu")));
+            case ProposalHandlingProcess.TASK_DECIDE_PUBLICATION, ProposalHandlingProcess.TASK_PUBLISH_REPLIES ->
+                    new Completion(worker, p + "/publication", Map.of("publish", true));
+            case ProposalHandlingProcess.TASK_SUPERVISE_KEY_PROPOSAL ->
+                    new Completion(worker, p + "/supervision", Map.of("note", "已听取办理情况汇报"));
+            case ProposalHandlingProcess.TASK_APPROVE_WITHDRAWAL ->
+                    new Completion(worker, p + "/withdrawal/approval", Map.of("approve", true));
+            case ProposalHandlingProcess.TASK_FOLLOW_UP ->
+                    new Completion(worker, p + "/follow-up", Map.of("result", "承诺事项已落实"));
+            case UnitHandlingProcess.TASK_ACCEPT_ASSIGNMENT ->
+                    new Completion(worker, p + "/units/edu/acceptance", Map.of("accept", true));
+            case UnitHandlingProcess.TASK_RESOLVE_OBJECTION -> new Completion(worker, p + "/units/edu/objection-resolution",
+                    Map.of("decision", "UPHOLD", "comment", "属于该局职责"));
+            case UnitHandlingProcess.TASK_SEND_OPINION ->
+                    new Completion(worker, p + "/units/edu/opinion", Map.of("text", "同意主办单位的意见"));
+            case UnitHandlingProcess.TASK_DRAFT_REPLY -> new Completion(worker, p + "/units/edu/reply",
+                    Map.of("classification", "A", "text", "经研究，答复如下：……"));
+            case UnitHandlingProcess.TASK_SIGN_OFF_REPLY ->
+                    new Completion(worker, p + "/units/transport/sign-off", Map.of("approve", true));
+            case UnitHandlingProcess.TASK_SUPERVISE_OVERDUE ->
+                    new Completion(worker, p + "/supervision", Map.of("note", "请抓紧办理", "unit", "transport"));
+            case UnitHandlingProcess.TASK_RATE_REPLY -> new Completion(worker, p + "/units/housing/feedback",
+                    Map.of("rating", "SATISFIED", "faceToFace", true));
+            case UnitHandlingProcess.TASK_COORDINATE_RE_HANDLING ->
+                    new Completion(worker, p + "/units/housing/coordination", Map.of("note", "请再次办理"));
+            default -> throw new IllegalArgumentException("No completion for " + taskKey);
+        };
+    }
+
     public final long underReview;
     public final long underReview2;
     public final long filed;

@@ -160,7 +160,7 @@ class PagesIntegrationTest extends IntegrationTestSupport {
         assertThat(filed.body()).contains("已立案，请交办").contains("建议的承办单位");
         Page again = office.post("/proposals/" + id + "/review", Map.of("decision", "FILE", "category", "城市交通"));
         assertThat(again.path()).isEqualTo("/proposals/" + id);
-        assertThat(again.body()).contains("id=\"flash-error\"").contains("该步骤当前不可办理");
+        assertThat(again.body()).contains("id=\"flash-error\"").contains("「审查立案」当前不可办理");
         Page assigned = office.post("/proposals/" + id + "/assignment", Map.of("mode", "SINGLE", "units", List.of("edu")));
         assertThat(assigned.body()).contains("已交办").contains("区教育局").contains("待签收");
 
@@ -198,6 +198,44 @@ class PagesIntegrationTest extends IntegrationTestSupport {
         Page rated = member.post("/proposals/" + id + "/units/edu/feedback", Map.of("rating", "SATISFIED", "faceToFace", "true"));
         assertThat(rated.body()).contains("评价已提交").contains("已办结").contains("满意");
         assertThat(proposals.status(id)).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aRaceLostOnAPageEndsOnTheDossierWithAMessageNamingTheStep() throws Exception {
+        long id = proposals.submitted();
+        List<PageSession> offices = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            PageSession office = as("office1");
+            office.get("/proposals/" + id + "/review");
+            offices.add(office);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(offices.size());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Page>> answers = new ArrayList<>();
+        try {
+            for (PageSession office : offices) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return office.post("/proposals/" + id + "/review", Map.of("decision", "FILE", "category", "城市交通",
+                            "comment", "同意立案"));
+                }));
+            }
+            start.countDown();
+            int filed = 0;
+            for (java.util.concurrent.Future<Page> answer : answers) {
+                Page page = answer.get();
+                assertThat(page.status()).as("%s %s", page.path(), page.body()).isEqualTo(200);
+                if (page.path().equals("/proposals/" + id + "/assignment")) {
+                    filed++;
+                } else {
+                    assertThat(page.path()).isEqualTo("/proposals/" + id);
+                    assertThat(page.body()).contains("id=\"flash-error\"").contains("「审查立案」");
+                }
+            }
+            assertThat(filed).isOne();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
