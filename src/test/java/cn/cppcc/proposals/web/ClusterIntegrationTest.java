@@ -33,8 +33,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,6 +53,10 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * whatever one node does, the other sees at once: the search index, the calendar, a page session,
  * a paper import's progress; timers fire once whichever node runs them, the nightly verification
  * runs on one node; and while the database is down both nodes answer 503, then recover.
+ * <p>
+ * Runs in a JVM of its own (failsafe execution integration-cluster): both nodes register their
+ * engine under the name "default" in the engine's static registry, as each node of a real cluster
+ * does in its own JVM.
  */
 @EnabledIfSystemProperty(named = "test.database", matches = "postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,12 +75,9 @@ class ClusterIntegrationTest {
     static int portA;
     static int portB;
     static ListAppender<ILoggingEvent> verificationLog = new ListAppender<>();
-    /** The engine of the other tests' application, in this JVM too (see stopCluster). */
-    static ProcessEngine othersEngine;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        othersEngine = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
         dataDirectory = Files.createTempDirectory("cluster-pg");
         databasePort = freePort();
         postgres = startPostgres();
@@ -101,12 +100,6 @@ class ClusterIntegrationTest {
             if (node != null) {
                 node.close();
             }
-        }
-        // Each node registered its engine under the name "default" in the engine's static registry,
-        // which its REST API and webapps look up, and took it out when it closed: the other tests'
-        // application in this JVM gets its own back.
-        if (othersEngine != null) {
-            ProcessEngines.registerProcessEngine(othersEngine);
         }
         ((Logger) LoggerFactory.getLogger("cn.cppcc.proposals.audit.AuditVerification")).detachAppender(verificationLog);
         if (smtp != null) {
