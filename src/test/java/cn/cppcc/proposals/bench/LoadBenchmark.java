@@ -36,8 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Settings: {@code -Dproposals=N} (500; plenary 6,000; populate and latency 100,000),
  * {@code -Dthreads=4} (latency: 1), {@code -Dwarmup=40} lives (latency: 30 rounds),
  * {@code -Drounds=200} (latency), {@code -Dbaseline=../shared/bench-baseline},
- * {@code -Durl=http://host:port} (happy and plenary against a running application: no start-up,
- * heap or transactions), {@code -Dpg.synchronous_commit=on}.
+ * {@code -Dpopulate.threads=4}, {@code -Durl=http://host:port} (happy and plenary against a running
+ * application: no start-up, heap or transactions), {@code -Dpg.synchronous_commit=on}.
  */
 public final class LoadBenchmark {
 
@@ -167,7 +167,7 @@ public final class LoadBenchmark {
              ProjectServer app = ProjectServer.start(database)) {
             System.out.printf(Locale.ROOT, "   %s in %s; application started in %.1f s%n", database.name(), directory,
                     app.startupSeconds());
-            DataGenerator.populate(app, directory, lives, threads, failures);
+            DataGenerator.populate(app, directory, lives, populateThreads(), failures);
             System.out.printf(Locale.ROOT, "   heap used after GC: %,d MB%n", ProjectServer.heapUsedAfterGcMegabytes());
         }
     }
@@ -178,7 +178,7 @@ public final class LoadBenchmark {
         try (BenchDatabase database = BenchDatabase.open(databaseKind, directory, !populated)) {
             if (!populated) {
                 try (ProjectServer app = ProjectServer.start(database)) {
-                    DataGenerator.populate(app, directory, lives, Integer.getInteger("populate.threads", 4), failures);
+                    DataGenerator.populate(app, directory, lives, populateThreads(), failures);
                 }
             }
             try (ProjectServer app = ProjectServer.start(database)) {
@@ -190,6 +190,11 @@ public final class LoadBenchmark {
                 System.out.printf(Locale.ROOT, "   heap used after GC: %,d MB%n", ProjectServer.heapUsedAfterGcMegabytes());
             }
         }
+    }
+
+    /** The data generator's threads: -Dpopulate.threads, else -Dthreads in populate mode, else 4. */
+    private int populateThreads() {
+        return Integer.getInteger("populate.threads", mode.equals("populate") ? threads : 4);
     }
 
     private void printMachine(String when) {
