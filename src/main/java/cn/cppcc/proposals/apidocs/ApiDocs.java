@@ -38,6 +38,8 @@ class ApiDocs {
                     "^/api/proposals/\\{[^}]+}/(review|assignment|unit-suggestions)$"),
             new Area("承办与答复", "承办单位签收或申请调整、协商、会办意见、答复与审签、委员评价、不满意后的协调",
                     "^/api/proposals/\\{[^}]+}/units/.*"),
+            new Area("全会集中交办", "批量审查立案与批量交办、承办单位交办单、立案目录",
+                    "^/api/(proposals/batch/.*|units/\\{[^}]+}/dispatch-list|sessions/\\{[^}]+}/(catalogue|dispatch-lists\\.zip))$"),
             new Area("督办、回头看与公开", "重点提案与逾期督办、回头看、公开提案和答复",
                     "^/api/proposals/\\{[^}]+}/(supervision|follow-up|publication)$"),
             new Area("提案", "提交、联名确认、修改、撤回、案卷与附件、办理经过、相似提案",
@@ -56,7 +58,7 @@ class ApiDocs {
     @Bean
     OpenAPI proposalsOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("政协提案办理系统 API").version("1.9.0").description("""
+                .info(new Info().title("政协提案办理系统 API").version("1.10.0").description("""
                         政协提案办理系统的HTTP接口：提案的提交、审查立案、交办、承办、答复、评价、督办、公开，\
                         以及统计报表、审计记录、通知和基础数据。JSON，UTF-8；日期为YYYY-MM-DD，时间为ISO-8601。\
                         每个请求须以HTTP Basic认证（用户与Camunda Tasklist相同）。出错时返回application/problem+json，\

@@ -30,9 +30,11 @@ public class DossierController {
     private final ApplicationEventPublisher events;
     private final ProposalClock clock;
     private final AuditLog auditLog;
+    private final ListSpreadsheet spreadsheet;
 
     DossierController(DossierService dossiers, ProposalList list, CurrentActor currentActor, ProposalHistory history,
-            ApplicationEventPublisher events, ProposalClock clock, AuditLog auditLog) {
+            ApplicationEventPublisher events, ProposalClock clock, AuditLog auditLog, ListSpreadsheet spreadsheet) {
+        this.spreadsheet = spreadsheet;
         this.history = history;
         this.events = events;
         this.clock = clock;
@@ -70,5 +72,26 @@ public class DossierController {
     @GetMapping("/api/proposals")
     ProposalList.Page list(@RequestParam Map<String, String> query) {
         return list.find(list.read(query, 20, MAX_PAGE_SIZE), currentActor.get());
+    }
+
+    /**
+     * Exactly the filtered list as a spreadsheet, every item of it in its order (API.md "The plenary
+     * week"): the office and auditors. {@code page} and {@code size} are not read.
+     */
+    @GetMapping("/api/proposals/export.xlsx")
+    public ResponseEntity<byte[]> export(@RequestParam Map<String, String> query) {
+        Actor actor = currentActor.get();
+        if (!actor.isOffice() && !actor.isIn(Actor.AUDITORS)) {
+            throw new ForbiddenException("只有提案委员会和审计监督人员可以导出提案列表");
+        }
+        Map<String, String> filters = new java.util.HashMap<>(query);
+        filters.remove("page");
+        filters.remove("size");
+        byte[] xlsx = spreadsheet.write(list.read(filters, 1, 1), actor);
+        String name = "提案列表-" + clock.today() + ".xlsx";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ListSpreadsheet.CONTENT_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"proposals.xlsx\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .body(xlsx);
     }
 }

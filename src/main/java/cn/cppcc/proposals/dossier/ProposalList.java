@@ -7,6 +7,7 @@ import cn.cppcc.proposals.unithandling.UnitRole;
 import cn.cppcc.proposals.unithandling.UnitStatus;
 import cn.cppcc.proposals.proposal.ProposalAccess;
 import cn.cppcc.proposals.proposal.ProposalStatus;
+import cn.cppcc.proposals.proposal.ProposerType;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.ProposalClock;
@@ -54,16 +55,34 @@ public class ProposalList {
         this.settings = settings;
     }
 
-    /** What to list; {@code null} or {@link Figures#NONE} leaves a filter out. */
+    /**
+     * What to list; {@code null} or {@link Figures#NONE} leaves a filter out.
+     *
+     * @param role         the unit's part (LEAD, CO, SEPARATE, SINGLE): with {@code unit} that unit's,
+     *                     else any unit's (API.md "The plenary week")
+     * @param proposerType who submitted it (MEMBER, JOINT, PARTY, ORGANISATION, COMMITTEE)
+     * @param sort         the order: one of {@link #SORTS}, descending with a leading {@code -};
+     *                     {@code null} for the newest first
+     */
     public record Filter(String status, String category, String unit, String session, String q, int page, int size,
-                         Figures figures) {
+                         Figures figures, String role, String proposerType, String sort) {
 
         public Filter {
             figures = figures == null ? Figures.NONE : figures;
         }
 
+        public Filter(String status, String category, String unit, String session, String q, int page, int size,
+                Figures figures) {
+            this(status, category, unit, session, q, page, size, figures, null, null, null);
+        }
+
         public Filter(String status, String category, String unit, String session, String q, int page, int size) {
             this(status, category, unit, session, q, page, size, Figures.NONE);
+        }
+
+        /** The same filter on another page, or with another order. */
+        public Filter withPage(int page, int size) {
+            return new Filter(status, category, unit, session, q, page, size, figures, role, proposerType, sort);
         }
 
         /** The filter as query parameters of {@code /proposals} and {@code GET /api/proposals}, without paging. */
@@ -73,11 +92,18 @@ public class ProposalList {
             put(query, "status", status);
             put(query, "category", category);
             put(query, "unit", unit);
+            put(query, "role", role);
             put(query, "session", session);
+            put(query, "proposerType", proposerType);
             query.putAll(figures.query());
+            put(query, "sort", sort);
             return query;
         }
     }
+
+    /** The orders of the list, by the name {@code sort} takes. */
+    public static final List<String> SORTS = List.of("number", "serialNo", "title", "category", "status",
+            "createdAt", "deadline");
 
     /**
      * The filters of the reports' figures.
@@ -145,7 +171,8 @@ public class ProposalList {
      */
     public record Item(long id, int serialNo, String number, String title, String proposer, String category,
                 String status, String session, boolean key, Instant createdAt,
-                @JsonInclude(JsonInclude.Include.NON_NULL) String unit) {}
+                @JsonInclude(JsonInclude.Include.NON_NULL) String unit, String proposerType,
+                @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate deadline) {}
 
     public record Page(List<Item> items, long total) {}
 
@@ -185,30 +212,75 @@ public class ProposalList {
         if (replyClass != null) {
             input.check(settings.reply().replyClass(replyClass).isPresent(), "replyClass", "没有该答复类别");
         }
+        UnitRole role = input.optionalEnum("role", UnitRole.class);
+        ProposerType proposerType = input.optionalEnum("proposerType", ProposerType.class);
+        String sort = input.text("sort", 20);
+        if (sort != null) {
+            input.check(SORTS.contains(sort.startsWith("-") ? sort.substring(1) : sort), "sort",
+                    "取值无效，可选：" + String.join("、", SORTS) + "（前加-为倒序）");
+        }
         input.validate();
         return new Filter(status == null ? null : status.name(), category, unit, session, q,
                 page == null ? 0 : page.intValue(), size == null ? defaultSize : size.intValue(),
                 new Figures(key, submittedIn, filedIn, closedIn, filed, assigned, replying, replied, onTime, faceToFace,
-                        overdue, reHandled, ratings.stream().distinct().toList(), replyClass));
+                        overdue, reHandled, ratings.stream().distinct().toList(), replyClass),
+                role == null ? null : role.name(), proposerType == null ? null : proposerType.name(), sort);
     }
 
     public Page find(Filter filter, Actor actor) {
         Query query = query(filter, actor);
         long total = jdbc.sql("select count(*)" + query.from + query.where).params(query.params).query(Long.class).single();
-        query.params.put("limit", filter.size());
-        query.params.put("offset", (long) filter.page() * filter.size());
+        return new Page(items(filter, query, filter.size(), (long) filter.page() * filter.size()), total);
+    }
+
+    /**
+     * Every item of the filter, in its order, without paging: what the export writes (at most
+     * {@code max}; the caller says when there are more).
+     */
+    public List<Item> all(Filter filter, Actor actor, int max) {
+        return items(filter, query(filter, actor), max, 0);
+    }
+
+    private List<Item> items(Filter filter, Query query, int limit, long offset) {
         boolean perUnit = filter.figures().perUnit();
-        List<Item> items = jdbc.sql("select p.id, p.serial_no, p.number, p.title, p.proposer, p.category, p.status,"
-                        + " s.code as session_code, p.key_proposal, p.created_at"
-                        + (perUnit ? ", a.unit_code" : ", null as unit_code") + query.from + query.where
-                        + " order by p.id desc" + (perUnit ? ", a.unit_code" : "") + " limit :limit offset :offset")
+        query.params.put("limit", limit);
+        query.params.put("offset", offset);
+        String deadline = perUnit ? "a.deadline" : "(select min(d.deadline) from dossier_unit_assignments d"
+                + " where d.proposal_id = p.id and d.status <> :reassigned)";
+        return jdbc.sql("select p.id, p.serial_no, p.number, p.title, p.proposer, p.category, p.status,"
+                        + " s.code as session_code, p.key_proposal, p.created_at, p.proposer_type, " + deadline
+                        + " as deadline" + (perUnit ? ", a.unit_code" : ", null as unit_code") + query.from + query.where
+                        + " order by " + order(filter.sort(), deadline) + (perUnit ? ", a.unit_code" : "")
+                        + " limit :limit offset :offset")
                 .params(query.params)
                 .query((rs, n) -> new Item(rs.getLong("id"), rs.getInt("serial_no"), rs.getString("number"),
                         rs.getString("title"), rs.getString("proposer"), rs.getString("category"),
                         rs.getString("status"), rs.getString("session_code"), rs.getBoolean("key_proposal"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("unit_code")))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("unit_code"),
+                        rs.getString("proposer_type"), rs.getObject("deadline", LocalDate.class)))
                 .list();
-        return new Page(items, total);
+    }
+
+    /**
+     * The order of {@code sort}; what has no value (no number yet, no deadline) comes last either way,
+     * and the newest first among equals. Portable: no {@code nulls last}.
+     */
+    private static String order(String sort, String deadline) {
+        if (sort == null) {
+            return "p.id desc";
+        }
+        boolean descending = sort.startsWith("-");
+        String column = switch (descending ? sort.substring(1) : sort) {
+            case "number" -> "p.number";
+            case "serialNo" -> "p.serial_no";
+            case "title" -> "p.title";
+            case "category" -> "p.category";
+            case "status" -> "p.status";
+            case "deadline" -> deadline;
+            default -> "p.created_at";
+        };
+        return "case when " + column + " is null then 1 else 0 end, " + column + (descending ? " desc" : " asc")
+                + ", p.id desc";
     }
 
     private record Query(String from, String where, Map<String, Object> params) {}
@@ -246,11 +318,27 @@ public class ProposalList {
             where.append(" and p.category = :category");
             params.put("category", filter.category());
         }
-        if (filter.unit() != null) {
-            where.append(perUnit ? " and a.unit_code = :unit"
-                    : " and exists (select 1 from dossier_unit_assignments u where u.proposal_id = p.id"
-                            + " and u.unit_code = :unit and u.status <> :reassigned)");
-            params.put("unit", filter.unit());
+        if (filter.unit() != null || filter.role() != null) {
+            // a unit's part, or (with a role) a part of that kind, never one reassigned away
+            if (perUnit) {
+                where.append(filter.unit() != null ? " and a.unit_code = :unit" : "")
+                        .append(filter.role() != null ? " and a.role = :role" : "");
+            } else {
+                where.append(" and exists (select 1 from dossier_unit_assignments u where u.proposal_id = p.id")
+                        .append(filter.unit() != null ? " and u.unit_code = :unit" : "")
+                        .append(filter.role() != null ? " and u.role = :role" : "")
+                        .append(" and u.status <> :reassigned)");
+            }
+            if (filter.unit() != null) {
+                params.put("unit", filter.unit());
+            }
+            if (filter.role() != null) {
+                params.put("role", filter.role());
+            }
+        }
+        if (filter.proposerType() != null) {
+            where.append(" and p.proposer_type = :proposerType");
+            params.put("proposerType", filter.proposerType());
         }
         if (filter.session() != null) {
             where.append(" and s.code = :session");

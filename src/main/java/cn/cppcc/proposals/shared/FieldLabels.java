@@ -32,7 +32,8 @@ final class FieldLabels {
             Map.entry("closedIn", "办结年份"), Map.entry("filed", "是否立案"), Map.entry("assigned", "是否交办"),
             Map.entry("replying", "是否须答复"), Map.entry("replied", "是否已答复"), Map.entry("onTime", "是否按期答复"),
             Map.entry("overdue", "是否逾期"), Map.entry("reHandled", "是否再次办理"), Map.entry("replyClass", "答复类别"),
-            Map.entry("day", "日期"), Map.entry("kind", "日期类型"), Map.entry("holiday", "节日名称"));
+            Map.entry("day", "日期"), Map.entry("kind", "日期类型"), Map.entry("holiday", "节日名称"),
+            Map.entry("items", "批量条目"), Map.entry("proposalId", "提案"));
 
     private FieldLabels() {
     }

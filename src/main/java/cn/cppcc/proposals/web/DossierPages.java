@@ -1,6 +1,11 @@
 package cn.cppcc.proposals.web;
 
 import cn.cppcc.proposals.attachment.AttachmentService;
+import cn.cppcc.proposals.catalog.Catalog;
+import cn.cppcc.proposals.catalog.Category;
+import cn.cppcc.proposals.proposal.ProposerType;
+import cn.cppcc.proposals.unithandling.UnitRole;
+import java.util.Set;
 import cn.cppcc.proposals.dossier.ProposalHistory;
 import cn.cppcc.proposals.dossier.Dossier;
 import cn.cppcc.proposals.dossier.DossierController;
@@ -22,7 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
+import java.net.URI;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -55,10 +62,12 @@ public class DossierPages {
     private final StepRunner runner;
     private final ProposalHistory history;
     private final DossierController archives;
+    private final Catalog catalog;
 
     DossierPages(DossierService dossiers, ProposalList list, ProposalAccess access, AttachmentService attachments,
             OpenTasks openTasks, CurrentActor currentActor, StepRunner runner, ProposalHistory history,
-            DossierController archives) {
+            DossierController archives, Catalog catalog) {
+        this.catalog = catalog;
         this.history = history;
         this.archives = archives;
         this.dossiers = dossiers;
@@ -93,8 +102,8 @@ public class DossierPages {
         ProposalList.Page found = outcome.ok() ? list.find(f, currentActor.get()) : new ProposalList.Page(List.of(), 0);
         long lastPage = Math.max(0, (found.total() - 1) / PAGE_SIZE);
         Map<String, String> kept = new LinkedHashMap<>(f.query());
-        kept.remove("q");
-        kept.remove("status");
+        kept.keySet().removeAll(FORM_FILTERS);
+        Actor actor = currentActor.get();
         model.addAttribute("found", found);
         model.addAttribute("filter", f);
         model.addAttribute("perUnit", f.figures().perUnit());
@@ -103,6 +112,14 @@ public class DossierPages {
         model.addAttribute("statuses", ProposalStatus.values());
         model.addAttribute("status", f.status());
         model.addAttribute("q", f.q());
+        model.addAttribute("sessions", catalog.sessions());
+        model.addAttribute("categories", catalog.categories().stream().map(Category::getName).toList());
+        model.addAttribute("units", catalog.units());
+        model.addAttribute("roles", UnitRole.values());
+        model.addAttribute("proposerTypes", ProposerType.values());
+        model.addAttribute("sortLinks", sortLinks(f));
+        model.addAttribute("mayExport", actor.isOffice() || actor.isIn(Actor.AUDITORS));
+        model.addAttribute("exportLink", link("/proposals/export.xlsx", f.query(), 0));
         model.addAttribute("page", f.page());
         model.addAttribute("lastPage", lastPage);
         model.addAttribute("previousPage", listLink(f.query(), f.page() - 1));
@@ -112,15 +129,54 @@ public class DossierPages {
 
     /** The list page with a filter's query parameters (see {@link ProposalList.Filter#query()}). */
     public static String listLink(Map<String, String> query, int page) {
+        return link("/proposals", query, page);
+    }
+
+    private static String link(String path, Map<String, String> query, int page) {
         Map<String, String> parameters = new LinkedHashMap<>(query);
         if (page > 0) {
             parameters.put("page", String.valueOf(page));
         }
-        StringBuilder link = new StringBuilder("/proposals");
-        parameters.forEach((name, value) -> link.append(link.length() == "/proposals".length() ? '?' : '&')
+        StringBuilder link = new StringBuilder(path);
+        parameters.forEach((name, value) -> link.append(link.length() == path.length() ? '?' : '&')
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return link.toString();
+    }
+
+    /** The filters the list page's form has fields for; the others (the figures') ride along hidden. */
+    static final Set<String> FORM_FILTERS = Set.of("q", "status", "session", "category", "unit", "role", "key",
+            "overdue", "proposerType");
+
+    /** A column's sort link: ascending, or descending when the list is sorted ascending by it now. */
+    public record SortLink(String href, String direction) {}
+
+    static Map<String, SortLink> sortLinks(ProposalList.Filter f) {
+        Map<String, SortLink> links = new LinkedHashMap<>();
+        for (String column : ProposalList.SORTS) {
+            Map<String, String> query = new LinkedHashMap<>(f.query());
+            String direction = column.equals(f.sort()) ? "asc" : ("-" + column).equals(f.sort()) ? "desc" : null;
+            query.put("sort", "asc".equals(direction) ? "-" + column : column);
+            links.put(column, new SortLink(listLink(query, 0), direction));
+        }
+        return links;
+    }
+
+    /**
+     * Exactly the filtered list as a spreadsheet, by the API's own {@code GET /api/proposals/export.xlsx}
+     * (the office and auditors), for the page session; bad filters answer as the list page shows them.
+     */
+    @GetMapping("/proposals/export.xlsx")
+    ResponseEntity<?> export(@RequestParam Map<String, String> query, RedirectAttributes flash) {
+        Map<String, String> parameters = new LinkedHashMap<>(query);
+        parameters.remove("lang");
+        StepRunner.Outcome<ResponseEntity<byte[]>> outcome = runner.call(() -> archives.export(parameters));
+        if (outcome.ok()) {
+            return outcome.value();
+        }
+        // back to the list, which shows what is wrong
+        flash.addFlashAttribute("error", outcome.flashError() != null ? outcome.flashError() : outcome.summary());
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(listLink(parameters, 0))).build();
     }
 
     /** One filter in force, said in words: a message key and its argument (or none). */

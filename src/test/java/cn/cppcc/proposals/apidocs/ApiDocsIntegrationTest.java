@@ -47,6 +47,8 @@ class ApiDocsIntegrationTest extends IntegrationTestSupport {
                 .isEqualTo("审查与交办");
         assertThat(docs.get("paths").get("/api/proposals/{id}/units/{unit}/reply").get("post").get("tags").get(0).asText())
                 .isEqualTo("承办与答复");
+        assertThat(docs.get("paths").get("/api/proposals/batch/review").get("post").get("tags").get(0).asText())
+                .isEqualTo("全会集中交办");
     }
 
     @Test

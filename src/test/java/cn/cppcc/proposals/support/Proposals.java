@@ -54,6 +54,11 @@ public class Proposals {
         return submit("member1", submission("关于改善学校周边交通秩序的建议"));
     }
 
+    /** Submitted by member1, its title made unique by {@code suffix}. */
+    public long submitted(String suffix) {
+        return submit("member1", submission("关于改善学校周边交通秩序的建议" + suffix));
+    }
+
     public void step(String user, String path, Map<String, Object> body) {
         Answer answer = api.post(user, path, body);
         assertThat(answer.status()).as("%s %s: %s", user, path, answer.body()).isEqualTo(200);

@@ -105,6 +105,18 @@ class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())), null);
     }
 
+    /** A file the page links to, as bytes, with the session's cookie. */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** JSON as the pages' scripts send it: the CSRF token of the last page in its header. */
     Page postJson(String path, String json) {
         return postJson(path, json, true);
