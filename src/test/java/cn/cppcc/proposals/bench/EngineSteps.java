@@ -1,11 +1,11 @@
 package cn.cppcc.proposals.bench;
 
-import cn.cppcc.proposals.assignment.UnitAssignmentService;
-import cn.cppcc.proposals.handling.Consultations;
 import cn.cppcc.proposals.identity.Directory;
 import cn.cppcc.proposals.proposal.SubmissionService;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.ConflictException;
+import cn.cppcc.proposals.unithandling.Consultations;
+import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import cn.cppcc.proposals.workflow.StepService;
 import cn.cppcc.proposals.workflow.TaskTarget;
