@@ -30,6 +30,12 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final PageModel layout;
+
+    PageErrors(PageModel layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(Exception.class)
     String error(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
@@ -59,6 +65,13 @@ class PageErrors {
             log.error("Page failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         }
         response.setStatus(status);
+        // an exception handler's model is a fresh one: the layout's user and language links, so the
+        // menu shows who is logged in on an error page too (not while the database, which names them, is down)
+        if (status != 503) {
+            model.addAttribute("me", layout.me());
+        }
+        model.addAttribute("langZh", PageModel.switchTo(request, "zh_CN"));
+        model.addAttribute("langEn", PageModel.switchTo(request, "en"));
         model.addAttribute("status", status);
         model.addAttribute("detail", detail);
         return "error-page";
