@@ -16,6 +16,12 @@ public class PageFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /**
+     * The least score (0 to 1) of a proposal the pages offer as similar: below it the two share a
+     * few common words, not a matter (a 0 % or 3 % "match" only costs the reader a look).
+     */
+    public static final double LEAST_SIMILARITY = 0.1;
+
     private final ProposalClock clock;
 
     PageFormat(ProposalClock clock) {

@@ -18,6 +18,7 @@ import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.similarity.SimilarityService;
 import cn.cppcc.proposals.withdrawal.WithdrawalService;
 import cn.cppcc.proposals.web.DossierPages;
+import cn.cppcc.proposals.web.PageFormat;
 import cn.cppcc.proposals.web.FormValues;
 import cn.cppcc.proposals.web.PageNames;
 import cn.cppcc.proposals.web.StepRunner;
@@ -192,6 +193,9 @@ class MemberPages {
         }
         List<Similar> similar = new ArrayList<>();
         for (SimilarityService.DraftMatch m : matches) {
+            if (m.score() < PageFormat.LEAST_SIMILARITY) {
+                continue;   // common words, not a common matter
+            }
             List<ReplyExcerpt> replies = m.id() == null ? List.of() : replies(m.id(), actor);
             similar.add(new Similar(m.id(), m.number(), m.title(), m.category(), Math.round(m.score() * 100), m.status(),
                     messages.getMessage("status." + m.status(), null, m.status(), LocaleContextHolder.getLocale()),

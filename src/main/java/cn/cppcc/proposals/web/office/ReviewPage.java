@@ -12,6 +12,7 @@ import cn.cppcc.proposals.proposal.ReviewDecision;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.similarity.SimilarityService;
 import cn.cppcc.proposals.web.FormValues;
+import cn.cppcc.proposals.web.PageFormat;
 import cn.cppcc.proposals.web.StepPage;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import java.util.List;
@@ -82,6 +83,7 @@ class ReviewPage implements StepPage {
         try {
             model.addAttribute("similar", similarity.similarTo(view.proposalId(),
                     Map.of("limit", String.valueOf(SIMILAR_LIMIT)), view.actor()).stream()
+                    .filter(match -> match.score() >= PageFormat.LEAST_SIMILARITY)
                     .map(match -> similar(match, view.actor())).toList());
         } catch (RuntimeException e) {
             if (!(e instanceof ErrorResponse)) {
