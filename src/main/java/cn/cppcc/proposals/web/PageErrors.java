@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The pages' errors as a page (the API's handler answers problem+json): 404 for a proposal the
@@ -40,6 +41,11 @@ class PageErrors {
     String error(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // a download the client broke off: nobody to answer, no fault of the server's
+            log.debug("Client went away on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
         }
         Throwable cause = StepRunner.known(e);
         int status;
