@@ -71,7 +71,7 @@ class StepDispatcher {
         StepSubject subject = subjects.of(task);
         Actor actor = currentActor.get();
         guard.check(step.taker(), subject, actor);
-        checkClaim(task, actor);
+        checkClaim(task, actor, userNames::userName);
         if (values == null) {
             // a plain "complete" carries variables past the form: only a form submission completes a step
             throw new InvalidInputException("form", "请提交该任务的表单（submit-form）");
@@ -104,15 +104,18 @@ class StepDispatcher {
         return ids.stream().map(String::strip).filter(id -> !id.isEmpty()).map(name).collect(Collectors.joining("、"));
     }
 
-    /** The assignee, or, while nobody has claimed it, anyone of its candidate groups. */
-    static void checkClaim(DelegateTask task, Actor actor) {
+    /**
+     * The assignee, or, while nobody has claimed it, anyone of its candidate groups; a refusal names
+     * who claimed it (by name, as the worker knows them).
+     */
+    static void checkClaim(DelegateTask task, Actor actor, Function<String, String> names) {
         boolean candidate = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> actor.userId().equals(link.getUserId()) || actor.isIn(link.getGroupId()));
         String assignee = task.getAssignee();
         if (assignee != null && !assignee.equals(actor.userId())) {
             if (candidate) {
-                throw new ConflictException("该任务已由" + assignee + "认领");
+                throw new ConflictException("该任务已由" + names.apply(assignee) + "认领");
             }
             throw new ForbiddenException("您不是该任务的办理人");
         }

@@ -155,6 +155,8 @@ class MemberPages {
         }
         model.addAttribute("errors", outcome.fieldErrors());
         model.addAttribute("errorSummary", outcome.summary());
+        // a browser never fills a file field again: say so only when files had been chosen
+        model.addAttribute("filesChosen", files != null && files.stream().anyMatch(DossierPages::chosen));
         return proposalForm(model, actor, form);
     }
 
