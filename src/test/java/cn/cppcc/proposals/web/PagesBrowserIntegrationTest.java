@@ -139,6 +139,8 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         assertThat(browser.findElements(By.cssSelector("#similar-proposals .similar-item[data-id='" + earlier + "']")))
                 .as("the near-duplicate, whatever its score: %s", api.get("office1", "/api/proposals/" + id + "/similar").body())
                 .hasSize(1);
+        assertThat(browser.findElement(By.cssSelector(".similar-item[data-id='" + earlier + "'] .similar-session")).getText())
+                .isEqualTo("政协第十届委员会第六次会议");
         assertThat(browser.findElement(By.cssSelector("a.tasklist-link")).getAttribute("href"))
                 .contains("/camunda/app/tasklist/default/#/?task=");
         check("office-review");

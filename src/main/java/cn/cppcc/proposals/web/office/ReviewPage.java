@@ -40,8 +40,11 @@ class ReviewPage implements StepPage {
         this.directory = directory;
     }
 
-    /** A similar proposal beside the one reviewed, with its text and replies, and whether it may take a merge. */
-    record Similar(SimilarityService.SimilarProposal match, String background, String suggestions,
+    /**
+     * A similar proposal beside the one reviewed, with its session's name (政协第十届委员会第六次会议,
+     * not its code), its text and replies, and whether it may take a merge.
+     */
+    record Similar(SimilarityService.SimilarProposal match, String sessionName, String background, String suggestions,
                    List<Dossier.UnitView> replied, boolean mergeable) {}
 
     @Override
@@ -95,7 +98,7 @@ class ReviewPage implements StepPage {
 
     private Similar similar(SimilarityService.SimilarProposal match, Actor actor) {
         Dossier other = dossiers.dossier(match.id(), actor);
-        return new Similar(match, excerpt(other.background()), excerpt(other.suggestions()),
+        return new Similar(match, other.sessionName() != null ? other.sessionName() : match.session(), excerpt(other.background()), excerpt(other.suggestions()),
                 other.units().stream().filter(u -> u.reply() != null).toList(),
                 ProposalStatus.valueOf(other.status()).isFiledAndOpen());
     }
