@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The detail of a record made from a step's or a request's fields: {@code 标签：值；…} in a fixed
- * order, codes with their Chinese names, yes/no as 是/否, texts cut at 300 characters (the dossier
- * keeps them whole).
+ * order, codes by their Chinese names, yes/no as 是/否, texts cut at 300 characters (the dossier
+ * keeps them whole). Units and people come named by the module that publishes the event.
  */
 final class AuditDetails {
 
@@ -64,7 +64,7 @@ final class AuditDetails {
             return text.equals("true") ? "是" : "否";
         }
         if (CodeLabels.isCode(text)) {
-            return CodeLabels.label(text) + "（" + text + "）";
+            return CodeLabels.label(text);
         }
         return AuditTrail.cut(text, TEXT_IN_DETAIL);
     }

@@ -83,6 +83,16 @@ public class Catalog implements UnitNames {
         return unit(code).map(Unit::getName).orElse(code);
     }
 
+    /** A unit's code from its code or its name (区交通运输局 → transport), as people type it in Tasklist. */
+    public Optional<String> unitCode(String codeOrName) {
+        if (codeOrName == null || codeOrName.isBlank()) {
+            return Optional.empty();
+        }
+        String given = codeOrName.strip();
+        return unit(given).map(Unit::getCode)
+                .or(() -> units().stream().filter(u -> u.getName().equals(given)).map(Unit::getCode).findFirst());
+    }
+
     public boolean isActiveUnit(String code) {
         return unit(code).map(Unit::isActive).orElse(false);
     }

@@ -8,16 +8,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** API.md's dossier of a proposal, read from the project's tables. */
+/**
+ * API.md's dossier of a proposal, read from the project's tables; {@code sessionName} is the
+ * session's name (政协第十届委员会第六次会议), {@code proposerContact} the lead proposer's phone and
+ * e-mail for arranging the consultation (Rule 15: the office and the assigned units only, else
+ * {@code null}).
+ */
 public record Dossier(long id, int serialNo, String number, String title, String background, String suggestions,
-               String proposer, String proposerName, List<String> coProposers, List<CoProposerView> coProposerDetails,
-               String proposerType, String kind, String session, String category, String suggestedCategory,
+               String proposer, String proposerName, Contact proposerContact, List<String> coProposers,
+               List<CoProposerView> coProposerDetails,
+               String proposerType, String kind, String session, String sessionName, String category, String suggestedCategory,
                boolean key, String supervisor, String status, boolean publicConsent, Instant createdAt,
                Instant filedAt, Instant closedAt, LocalDate reviewDue, LocalDate coProposersDue,
                String rejectGround, Long mergedInto, String convertedTo, List<ReviewView> reviews,
                List<AttachmentService.AttachmentInfo> attachments, List<UnitView> units, boolean published,
                boolean repliesPublished, List<SupervisionService.Note> supervision,
                List<WithdrawalService.Withdrawal> withdrawals, List<FollowUpRecords.FollowUp> followUps) {
+
+    /** A person's phone and e-mail from their profile; either may be {@code null}. */
+    public record Contact(String phone, String email) {}
 
     public record CoProposerView(String user, String name, String state, Instant answeredAt) {}
 

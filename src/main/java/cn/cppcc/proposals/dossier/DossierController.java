@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import cn.cppcc.proposals.audit.AuditLog;
 import cn.cppcc.proposals.shared.CurrentActor;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +32,13 @@ public class DossierController {
     private final ProposalClock clock;
     private final AuditLog auditLog;
     private final ListSpreadsheet spreadsheet;
+    private final AuditTexts texts;
 
     DossierController(DossierService dossiers, ProposalList list, CurrentActor currentActor, ProposalHistory history,
-            ApplicationEventPublisher events, ProposalClock clock, AuditLog auditLog, ListSpreadsheet spreadsheet) {
+            ApplicationEventPublisher events, ProposalClock clock, AuditLog auditLog, ListSpreadsheet spreadsheet,
+            AuditTexts texts) {
         this.spreadsheet = spreadsheet;
+        this.texts = texts;
         this.history = history;
         this.events = events;
         this.clock = clock;
@@ -49,19 +53,22 @@ public class DossierController {
         return dossiers.dossier(id, currentActor.get());
     }
 
-    /** API.md's filters and those of the reports' figures (README "API"); bad ones answer 400 naming the field. */
-    /** The dossier with its timeline as a PDF for the archive (档案): the office and auditors. */
+    /**
+     * The dossier with its timeline as a PDF for the archive (档案): the office and auditors; the
+     * timeline's 技术明细 only when an auditor asks for it ({@code technical=true}).
+     */
     @GetMapping("/api/proposals/{id}/dossier.pdf")
-    public ResponseEntity<byte[]> archive(@PathVariable long id) {
+    public ResponseEntity<byte[]> archive(@PathVariable long id,
+            @RequestParam(name = "technical", defaultValue = "false") boolean technical) {
         Actor actor = currentActor.get();
         Dossier dossier = dossiers.dossier(id, actor);
         if (!actor.isOffice() && !actor.isIn(Actor.AUDITORS)) {
             throw new ForbiddenException("只有提案委员会和审计监督人员可以导出提案档案");
         }
+        List<ProposalHistory.Entry> timeline = history.of(id, actor, technical);
         events.publishEvent(new DossierExported(id));
         String head = auditLog.head();
-        byte[] pdf = DossierPdf.write(dossier, history.of(id, actor), clock.zone(), actor.userId(), clock.now(),
-                head);
+        byte[] pdf = DossierPdf.write(dossier, timeline, texts.reading(), clock.zone(), actor.userId(), clock.now(), head);
         String name = "提案档案-" + (dossier.number() == null ? "流水号" + dossier.serialNo() : dossier.number()) + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + id + ".pdf\"; filename*=UTF-8''"
@@ -69,6 +76,7 @@ public class DossierController {
                 .body(pdf);
     }
 
+    /** API.md's filters and those of the reports' figures (README "API"); bad ones answer 400 naming the field. */
     @GetMapping("/api/proposals")
     ProposalList.Page list(@RequestParam Map<String, String> query) {
         return list.find(list.read(query, 20, MAX_PAGE_SIZE), currentActor.get());

@@ -9,6 +9,8 @@ import cn.cppcc.proposals.unithandling.ReplyStatus;
 import cn.cppcc.proposals.unithandling.UnitAssignment;
 import cn.cppcc.proposals.unithandling.UnitAssignmentService;
 import cn.cppcc.proposals.unithandling.UnitRole;
+import cn.cppcc.proposals.unithandling.UnitStatus;
+import java.util.Optional;
 import cn.cppcc.proposals.catalog.Catalog;
 import cn.cppcc.proposals.catalog.CommitteeSession;
 import cn.cppcc.proposals.identity.Directory;
@@ -53,12 +55,15 @@ public class DossierService {
         List<String> coProposers = p.getCoProposers().stream()
                 .filter(c -> c.getState() == CoProposerState.CONFIRMED || c.getState() == CoProposerState.PENDING)
                 .map(c -> c.getUserId()).toList();
+        Optional<CommitteeSession> session = catalog.session(p.getSessionId());
         return new Dossier(p.getId(), p.getSerialNo(), p.getNumber(), p.getTitle(), p.getBackground(),
-                p.getSuggestions(), p.getProposer(), directory.displayName(p.getProposer()), coProposers,
+                p.getSuggestions(), p.getProposer(), directory.displayName(p.getProposer()),
+                mayContact(p, actor) ? new Dossier.Contact(directory.phone(p.getProposer()).orElse(null),
+                        directory.email(p.getProposer()).orElse(null)) : null, coProposers,
                 p.getCoProposers().stream().map(c -> new Dossier.CoProposerView(c.getUserId(),
                         directory.displayName(c.getUserId()), c.getState().name(), c.getAnsweredAt())).toList(),
                 p.getProposerType().name(), p.getKind().name(),
-                catalog.session(p.getSessionId()).map(CommitteeSession::getCode).orElse(null),
+                session.map(CommitteeSession::getCode).orElse(null), session.map(CommitteeSession::getName).orElse(null),
                 p.getCategory(), p.getSuggestedCategory(), p.isKeyProposal(), p.getSupervisor(), p.getStatus().name(),
                 p.isPublicConsent(), p.getCreatedAt(), p.getFiledAt(), p.getClosedAt(), p.getReviewDue(),
                 p.getCoProposersDue(), p.getRejectGround() == null ? null : p.getRejectGround().name(),
@@ -68,6 +73,19 @@ public class DossierService {
                 attachments.list(id),
                 assignments.ofProposal(id).stream().map(a -> unit(a, insider)).toList(), p.isPublished(),
                 p.isRepliesPublished(), supervision.notes(id), withdrawals.of(id), followUps.of(id));
+    }
+
+    /**
+     * Rule 15: the lead proposer's phone and e-mail go to the office and to the units the proposal
+     * is assigned to (not one reassigned away), to arrange the consultation; never to anyone else.
+     */
+    boolean mayContact(Proposal p, Actor actor) {
+        if (actor.isOffice()) {
+            return true;
+        }
+        List<String> mine = ProposalAccess.unitsOf(actor);
+        return !mine.isEmpty() && assignments.ofProposal(p.getId()).stream()
+                .anyMatch(a -> a.getStatus() != UnitStatus.REASSIGNED && mine.contains(a.getUnitCode()));
     }
 
     private Dossier.UnitView unit(UnitAssignment a, boolean insider) {

@@ -2,6 +2,7 @@ package cn.cppcc.proposals.identity;
 
 import cn.cppcc.proposals.shared.Actor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,13 +54,20 @@ class BaseGroups implements ApplicationRunner {
                 identityService.saveGroup(group);
             }
         });
-        createFilter("我的任务", "分配给我的任务", -10,
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        // soonest due first; each card shows the proposal's number and title and, for a unit's task, the unit
+        createFilter("我的任务", "分配给我的任务，按到期日排序", -10,
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
         // candidate user covers the user's groups too, and tasks offered to the user by name
         // (the overdue supervision of a key proposal is offered to its supervisor)
-        createFilter("我的组任务", "我本人或所在组可认领的任务", -5,
-                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
+        createFilter("我的组任务", "我本人或所在组可认领的任务，按到期日排序", -5,
+                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").orderByDueDate().asc());
     }
+
+    /** The task-local variables each card of the shared filters shows (proposal/ProposalTaskView sets them). */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "proposalNumber", "label", "提案号"),
+            Map.of("name", "proposalTitle", "label", "案由"),
+            Map.of("name", "unitName", "label", "承办单位"));
 
     /** Creates the shared filter, or brings an existing one's query and properties up to date. */
     private void createFilter(String name, String description, int priority, TaskQuery query) {
@@ -67,7 +75,13 @@ class BaseGroups implements ApplicationRunner {
                 .filter(shared -> shared.getOwner() == null).findFirst()
                 .orElseGet(() -> filterService.newTaskFilter(name));
         filter.setQuery(query);
-        filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("variables", CARD_VARIABLES);
+        properties.put("showUndefinedVariable", false);
+        filter.setProperties(properties);
         filterService.saveFilter(filter);
     }
 }

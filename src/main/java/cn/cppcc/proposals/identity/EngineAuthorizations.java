@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
+import cn.cppcc.proposals.workflow.UnitHandlingProcess;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * the engine's REST API allow what API.md allows:
  * <ul>
  * <li>everyone: Tasklist and the shared filters; their tasks come from the engine's own grants
- * to a task's candidate groups and assignee, so each user sees only their groups' tasks;</li>
+ * to a task's candidate groups and assignee, so each user sees only their groups' tasks; the unit
+ * process's definition (its name on a unit task's card);</li>
  * <li>members and the office: start a proposal;</li>
  * <li>the office and auditors: Cockpit, reading every process, task, decision and their history,
  * and changing nothing there (no UPDATE, DELETE, retry or variable permission);</li>
@@ -66,6 +68,9 @@ class EngineAuthorizations implements ApplicationRunner {
                 global(Resources.FILTER, filter.getId(), Permissions.READ);
             }
         }
+        // the unit's process: its name on the task cards of whoever works its tasks (units, members
+        // rating, supervisors); reading the definition only, not its instances
+        global(Resources.PROCESS_DEFINITION, UnitHandlingProcess.KEY, Permissions.READ);
         for (String group : List.of(Actor.MEMBERS, Actor.OFFICE)) {
             grant(group, Resources.PROCESS_DEFINITION, ProposalHandlingProcess.KEY, Permissions.READ,
                     Permissions.CREATE_INSTANCE);

@@ -1,6 +1,8 @@
 package cn.cppcc.proposals.notification;
 
 import org.springframework.context.ApplicationEventPublisher;
+import cn.cppcc.proposals.identity.Directory;
+import cn.cppcc.proposals.shared.CodeLabels;
 import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.shared.ProposalSettings;
 import jakarta.mail.internet.MimeMessage;
@@ -31,10 +33,13 @@ class DeliverMailDelegate implements JavaDelegate {
     private final ProposalClock clock;
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher events;
+    private final Directory directory;
 
     DeliverMailDelegate(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<JavaMailSender> mailSender,
-            ProposalSettings settings, ProposalClock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+            ProposalSettings settings, ProposalClock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+            Directory directory) {
         this.events = events;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.mailSender = mailSender.getIfAvailable();
         this.settings = settings;
@@ -88,8 +93,8 @@ class DeliverMailDelegate implements JavaDelegate {
         });
     }
 
-    private static String describe(long id, Mail mail) {
-        return "通知：" + id + "；事件：" + mail.event() + "；收件人：" + mail.recipient() + "；邮箱：" + mail.email()
-                + "；标题：" + mail.subject();
+    private String describe(long id, Mail mail) {
+        return "通知：" + id + "；事件：" + CodeLabels.of("event", mail.event()) + "；收件人："
+                + directory.displayName(mail.recipient()) + "；邮箱：" + mail.email() + "；标题：" + mail.subject();
     }
 }

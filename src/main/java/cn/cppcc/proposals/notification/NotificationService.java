@@ -91,7 +91,7 @@ public class NotificationService {
                     .update(key, "id");
             long notificationId = key.getKeyAs(Number.class).longValue();
             events.publishEvent(new NotificationRecorded(notificationId, event, mail.subject(), proposalId, unitCode,
-                    userId, email, state));
+                    userId, model.get("recipientName"), email, state));
             if (state == NotificationState.PENDING) {
                 String instance = system.read(() -> runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS,
                         proposalId == null ? null : String.valueOf(proposalId),

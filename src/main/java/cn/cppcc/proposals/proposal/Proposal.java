@@ -82,11 +82,13 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
     protected Proposal() {
     }
 
-    /** Rule 1: a submitted proposal; a joint one first waits for its co-proposers. */
-    /** Rule 1: a new proposal; {@link ProposalSubmitted} is published when it is saved. */
+    /**
+     * Rule 1: a new proposal, a joint one first waits for its co-proposers; {@link ProposalSubmitted}
+     * (with {@code names}, the names of the people it names, for the record) is published when it is saved.
+     */
     static Proposal submitted(CommitteeSession session, int serialNo, ProposalKind kind, String proposer,
             String registeredBy, ProposerType type, ProposalText text, String suggestedCategory, boolean publicConsent,
-            List<String> coProposerIds, Instant now) {
+            List<String> coProposerIds, Instant now, java.util.Map<String, String> names) {
         Proposal p = new Proposal();
         p.sessionId = session.getId();
         p.serialNo = serialNo;
@@ -102,7 +104,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
             p.coProposers.add(new CoProposer(p.coProposers.size() + 1, userId, CoProposerState.PENDING, null));
         }
         p.status = coProposerIds.isEmpty() ? ProposalStatus.UNDER_REVIEW : ProposalStatus.AWAITING_CO_PROPOSERS;
-        p.registerEvent(new ProposalSubmitted(p, session.getCode()));
+        p.registerEvent(new ProposalSubmitted(p, session.getName(), names));
         return p;
     }
 

@@ -85,6 +85,13 @@ public class ProposalQueries {
         return jdbc.sql("select id from proposals where number = ?").param(number).query(Long.class).list();
     }
 
+    /** The proposals with this number 提案号 (numbers repeat across sessions), of one session when given. */
+    public List<Long> idsOfNumber(String number, Long sessionId) {
+        return sessionId == null ? idsOfNumber(number)
+                : jdbc.sql("select id from proposals where number = ? and session_id = ?").params(number, sessionId)
+                        .query(Long.class).list();
+    }
+
     private static final String PUBLISHED = "select id, number, title, category, session_id, proposer, proposer_type,"
             + " background, suggestions, status, replies_published from proposals";
 

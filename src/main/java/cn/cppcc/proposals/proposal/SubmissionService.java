@@ -118,8 +118,11 @@ public class SubmissionService implements ProcessStart {
         ProposalKind kind = session.isPlenaryWindow(clock.today(), settings.plenaryWindowMonthsBefore())
                 ? ProposalKind.PLENARY : ProposalKind.INTERIM;
         int serialNo = catalog.nextNumber(session.getId(), Catalog.SERIAL_COUNTER);
+        Map<String, String> names = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(proposer, actor.userId()), coProposers.stream())
+                .forEach(id -> names.put(id, directory.displayName(id)));
         Proposal proposal = proposals.save(Proposal.submitted(session, serialNo, kind, proposer, actor.userId(),
-                type, text, suggestedCategory, publicConsent, coProposers, clock.now()));
+                type, text, suggestedCategory, publicConsent, coProposers, clock.now(), names));
         events.publishEvent(new ProposalChanged(proposal.getId()));
         return proposal;
     }

@@ -85,10 +85,20 @@ class ReviewStep implements Step {
         return new StepLabel(AuditAction.PROPOSAL_REVIEWED, "审查立案：" + CodeLabels.label(given.get("decision")));
     }
 
-    /** A proposal reviewed again shows the earlier decisions. */
+    /**
+     * A proposal reviewed again shows the earlier decisions; the member's suggested category is
+     * preselected (the task-local {@code category}, which the form opens with), as on the page.
+     */
     @Override
     public void prepare(DelegateTask task, StepSubject subject) {
         Proposal p = proposals.require(subject.proposalId());
+        if (p.getSuggestedCategory() != null && catalog.isActiveCategory(p.getSuggestedCategory())) {
+            task.setVariableLocal("category", p.getSuggestedCategory());
+        }
+        task.setVariableLocal("supervisorNames", directory.membersOf(Actor.SUPERVISORS).stream()
+                .map(u -> directory.displayName(u.getId())).collect(Collectors.joining("、")));
+        task.setVariableLocal("unitNames", catalog.units().stream().filter(cn.cppcc.proposals.catalog.Unit::isActive)
+                .map(cn.cppcc.proposals.catalog.Unit::getName).collect(Collectors.joining("、")));
         String earlier = p.getReviews().stream()
                 .map(r -> DAY.format(r.getDecidedAt().atZone(clock.zone())) + " " + directory.displayName(r.getReviewer())
                         + "：" + label(r) + (r.getComment() == null ? "" : "。" + r.getComment()))
@@ -128,7 +138,8 @@ class ReviewStep implements Step {
                 proposal.reject(ground, comment, actor.userId(), now);
             }
             case CONVERT -> {
-                String unit = input.requiredText("convertTo", 32);
+                String given = input.requiredText("convertTo", 50);
+                String unit = given == null ? null : catalog.unitCode(given).orElse(given);   // a code, or a name
                 if (unit != null) {
                     input.check(catalog.isActiveUnit(unit), "convertTo", "没有该承办单位");
                 }
@@ -176,7 +187,7 @@ class ReviewStep implements Step {
             input.check(catalog.isActiveCategory(category), "category", "没有该类别");
         }
         boolean key = input.flag("key");
-        String supervisor = input.text("supervisor", 64);
+        String supervisor = supervisor(input.text("supervisor", 64));
         if (key) {
             input.check(supervisor != null, "supervisor", "重点提案须指定督办领导");
             if (supervisor != null) {
@@ -193,6 +204,15 @@ class ReviewStep implements Step {
         execution.setVariable(ProposalVariables.KEY_PROPOSAL, key);
         execution.setVariable(ProposalVariables.PUBLICATION_DUE,
                 clock.endOf(clock.today().plusDays(settings.publication().windowDays())));
+    }
+
+    /** A supervisor by user id, or by name (Tasklist's form asks for the name). */
+    private String supervisor(String given) {
+        if (given == null || directory.isInGroup(given, Actor.SUPERVISORS)) {
+            return given;
+        }
+        return directory.membersOf(Actor.SUPERVISORS).stream().map(u -> u.getId())
+                .filter(id -> directory.displayName(id).equals(given)).findFirst().orElse(given);
     }
 
     private void merge(Proposal proposal, Input input, String comment, Actor actor, Instant now) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -49,13 +50,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "输入有误", "参数取值无效（" + e.getName() + "）", errors, request);
     }
 
-    /** A bug: logged with its stack trace, answered without internals. */
+    /**
+     * A bug: logged with its stack trace, answered without internals. Also the static files'
+     * handler's failures end here (this advice is for every handler): a download the client broke
+     * off (a broken pipe, a reset connection) is no bug and has no one to answer: DEBUG, no answer.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse
                 || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring MVC and Spring Security answer these themselves
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client went away on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
         }
         return answer(e, request);
     }

@@ -1,10 +1,14 @@
 package cn.cppcc.proposals.shared;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * What an audit record says happened: a stable code (searched by {@code action}) and its Chinese
  * name. {@link #proposers()} says whether a proposal's proposers (and a key proposal's supervisor)
  * see it in the timeline: they see what the dossier shows them, not a unit's drafts, internal
- * reminders or the engine's operations.
+ * reminders or the engine's operations. {@link #technical()} says whether the timeline shows it
+ * only in its 技术明细 (for auditors): the system's own bookkeeping, not a business event.
  */
 public enum AuditAction {
     // submission and the steps of the lifecycle (user tasks)
@@ -90,5 +94,22 @@ public enum AuditAction {
     /** Whether the proposers of the proposal see it in its timeline. */
     public boolean proposers() {
         return proposers;
+    }
+
+    /**
+     * Whether it is the system's own bookkeeping rather than a business event (提交、立案、交办、签收、
+     * 协商、答复、签发、评价、督办、办结 …): notifications and mails, the engine's operations and
+     * service steps that only open the next step, administration, exports.
+     */
+    public boolean technical() {
+        return Technical.ACTIONS.contains(this);
+    }
+
+    private static final class Technical {
+        static final Set<AuditAction> ACTIONS = EnumSet.of(REVIEW_OPENED, UNIT_ASSIGNMENT_OPENED, SYSTEM_STEP,
+                STEP_COMPLETED, NOTIFICATION_RECORDED, MAIL_SENT, MAIL_FAILED, USER_DISABLED, USER_ENABLED, USER_REMOVED,
+                IDENTITY_CHANGED, AUTHORIZATION_CHANGED, ENGINE_OPERATION, UNIT_CREATED, UNIT_UPDATED, CATEGORY_CREATED,
+                CATEGORY_UPDATED, SESSION_CREATED, CALENDAR_CHANGED, MAIL_TEMPLATE_CHANGED, CLOCK_SET, CLOCK_RESET,
+                SETTINGS_CHANGED, AUDIT_EXPORTED, DOSSIER_EXPORTED, AUDIT_CHAIN_BROKEN);
     }
 }

@@ -64,6 +64,9 @@ class AcceptAssignmentStep implements Step {
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("unitRoleText", UnitTexts.role(a.getRole()));
         task.setVariableLocal("replyDeadline", a.getDeadline().toString());
+        task.setVariableLocal("unitNames", catalog.units().stream().filter(cn.cppcc.proposals.catalog.Unit::isActive)
+                .filter(u -> !u.getCode().equals(a.getUnitCode())).map(cn.cppcc.proposals.catalog.Unit::getName)
+                .collect(java.util.stream.Collectors.joining("、")));
     }
 
     @Override
@@ -72,7 +75,7 @@ class AcceptAssignmentStep implements Step {
         Boolean accept = input.requiredBoolean("accept");
         if (Boolean.FALSE.equals(accept)) {
             input.requiredText("reason", 2000);
-            String suggested = input.text("suggestedUnit", 32);
+            String suggested = suggestedUnit(input);
             if (suggested != null) {
                 input.check(catalog.isActiveUnit(suggested) && !suggested.equals(assignment.getUnitCode()),
                         "suggestedUnit", "建议的承办单位无效");
@@ -83,13 +86,19 @@ class AcceptAssignmentStep implements Step {
             assignments.accept(assignment, actor.userId());
         } else {
             String reason = input.text("reason", 2000);
-            assignments.object(assignment, reason, input.text("suggestedUnit", 32), actor.userId());
+            assignments.object(assignment, reason, suggestedUnit(input), actor.userId());
             java.util.Map<String, String> values = assignments.describe(assignment);
             values.put("comment", reason);
             notifications.notify(NotificationEvent.OBJECTION_RAISED, Recipients.groups(Actor.OFFICE),
                     assignment.getProposalId(), assignment.getUnitCode(), values);
         }
         task.getExecution().setVariable(ProposalVariables.ACCEPTED, accept);
+    }
+
+    /** The unit the objection suggests, by code or by name (Tasklist's form asks for the name). */
+    private String suggestedUnit(Input input) {
+        String given = input.text("suggestedUnit", 50);
+        return given == null ? null : catalog.unitCode(given).orElse(given);
     }
 
     private UnitAssignment assignment(StepSubject subject) {

@@ -75,24 +75,37 @@ class AssignProposalStep implements Step {
         return new StepLabel(AuditAction.PROPOSAL_ASSIGNED, "交办：" + CodeLabels.label(given.get("mode")));
     }
 
-    /** The form shows the decision table's suggestions and every unit to choose from. */
+    /**
+     * The form shows the decision table's suggestions and every unit to choose from, by name, and
+     * opens with the suggested units as the pages do (several: the best match as the lead unit).
+     */
     @Override
     public void prepare(DelegateTask task, StepSubject subject) {
         Proposal proposal = proposals.require(subject.proposalId());
-        String suggested = suggestions.suggest(proposal).stream()
-                .map(s -> s.code() + " " + s.name() + "（" + s.reason() + "）")
-                .collect(Collectors.joining("\n"));
-        task.setVariableLocal("suggestedUnits", suggested.isEmpty() ? "（无建议，请按职责选择）" : suggested);
+        List<UnitSuggestions.Suggestion> suggested = suggestions.suggest(proposal);
+        task.setVariableLocal("suggestedUnits", suggested.isEmpty() ? "（无建议，请按职责选择）" : suggested.stream()
+                .map(s -> s.name() + "（" + s.reason() + "）").collect(Collectors.joining("\n")));
         task.setVariableLocal("availableUnits", catalog.units().stream().filter(Unit::isActive)
-                .map(u -> u.getCode() + " " + u.getName()).collect(Collectors.joining("\n")));
+                .map(Unit::getName).collect(Collectors.joining("、")));
         task.setVariableLocal("defaultDeadline", assignments.defaultReplyDeadline().toString());
+        if (!suggested.isEmpty()) {
+            task.setVariableLocal("units", suggested.stream().map(UnitSuggestions.Suggestion::name)
+                    .collect(Collectors.joining("、")));
+            task.setVariableLocal("mode", suggested.size() > 1 ? AssignmentMode.LEAD_AND_CO.name() : AssignmentMode.SINGLE.name());
+            if (suggested.size() > 1) {
+                task.setVariableLocal("lead", suggested.get(0).name());
+            }
+        }
     }
 
     @Override
     public void complete(DelegateTask task, StepSubject subject, Input input, Actor actor) {
         AssignmentMode mode = input.requiredEnum("mode", AssignmentMode.class);
-        List<String> units = new ArrayList<>(new LinkedHashSet<>(input.list("units", MAX_UNITS, 32)));
-        String lead = input.text("lead", 32);
+        // by code or by name (Tasklist's form shows names)
+        List<String> units = new ArrayList<>(new LinkedHashSet<>(input.list("units", MAX_UNITS, 50).stream()
+                .map(u -> catalog.unitCode(u).orElse(u)).toList()));
+        String lead = input.text("lead", 50);
+        lead = lead == null ? null : catalog.unitCode(lead).orElse(lead);
         for (String unit : units) {
             input.check(catalog.isActiveUnit(unit), "units", "没有该承办单位：" + unit);
         }

@@ -75,6 +75,13 @@ class DraftReplyStep implements Step {
     @Override
     public void prepare(DelegateTask task, StepSubject subject) {
         UnitAssignment a = assignment(subject);
+        // Back from recording a consultation in Tasklist: the task stays with the handler who recorded
+        // it (the project's record of the consultation says who), rather than going back to the group
+        // to be claimed again. The step's guard still checks the unit on completion.
+        if (HandlingAction.CONSULTATION.name().equals(task.getExecution().getVariable(ProposalVariables.HANDLING_ACTION))) {
+            a.getConsultations().stream().max(java.util.Comparator.comparing(Consultation::getRecordedAt))
+                    .map(Consultation::getRecordedBy).ifPresent(task::setAssignee);
+        }
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("replyDeadline", a.getDeadline().toString());
         task.setVariableLocal("handlingRound", a.getRound());
@@ -87,6 +94,11 @@ class DraftReplyStep implements Step {
                 .collect(Collectors.joining("\n"));
         task.setVariableLocal("coUnitOpinions", opinions.isEmpty() ? "（无会办单位）" : TaskText.fit(opinions));
         task.setVariableLocal("earlierReplies", TaskText.fit(earlier(a)));
+        // handling again (Rule 9): why, at the top of the form
+        a.reHandling().ifPresent(again -> task.setVariableLocal("reHandlingText", TaskText.fit(
+                "提案者的意见：" + (again.proposerComment() == null ? "（未填写）" : again.proposerComment())
+                        + "\n\n提案委员会的协调意见：" + (again.officeNote() == null ? "（无）" : again.officeNote())
+                        + "\n\n新的答复期限：" + again.deadline())));
     }
 
     /** Earlier drafts returned by the leader, earlier rounds' replies and ratings, the office's notes. */

@@ -61,8 +61,12 @@ class ResolveObjectionStep implements Step {
         UnitAssignment a = assignment(subject);
         task.setVariableLocal("unitName", catalog.unitName(a.getUnitCode()));
         task.setVariableLocal("objectionReason", a.getObjectionReason());
+        task.setVariableLocal("unitNames", catalog.units().stream().filter(cn.cppcc.proposals.catalog.Unit::isActive)
+                .filter(u -> !u.getCode().equals(a.getUnitCode())).map(cn.cppcc.proposals.catalog.Unit::getName)
+                .collect(java.util.stream.Collectors.joining("、")));
+
         task.setVariableLocal("objectionSuggestedUnit", a.getObjectionSuggestedUnit() == null ? "（未建议）"
-                : a.getObjectionSuggestedUnit() + " " + catalog.unitName(a.getObjectionSuggestedUnit()));
+                : catalog.unitName(a.getObjectionSuggestedUnit()));
     }
 
     @Override
@@ -72,7 +76,8 @@ class ResolveObjectionStep implements Step {
         String comment = input.text("comment", 2000);
         String newUnit = null;
         if (decision == ObjectionDecision.REASSIGN) {
-            newUnit = input.requiredText("newUnit", 32);
+            newUnit = input.requiredText("newUnit", 50);
+            newUnit = newUnit == null ? null : catalog.unitCode(newUnit).orElse(newUnit);   // a code, or a name
             if (newUnit != null) {
                 String candidate = newUnit;
                 input.check(catalog.isActiveUnit(candidate), "newUnit", "没有该承办单位");

@@ -250,6 +250,23 @@ public class UnitAssignment extends AbstractAggregateRoot<UnitAssignment> {
         registerEvent(new ReplyClassCorrected(proposalId, unitCode, unitName, from, classification, correctionReason));
     }
 
+    /**
+     * Why the unit handles the proposal again (Rule 9), in a round after the first: the proposer's
+     * comment on the reply they were dissatisfied with, the office's note and the new deadline.
+     */
+    public record ReHandling(int round, String proposerComment, String officeNote, LocalDate deadline) {}
+
+    /** {@link ReHandling} in a round after the first, else empty. */
+    public Optional<ReHandling> reHandling() {
+        if (round < 2) {
+            return Optional.empty();
+        }
+        String comment = replies.stream().filter(r -> r.getRating() == Rating.DISSATISFIED).reduce((a, b) -> b)
+                .map(Reply::getRatingComment).orElse(null);
+        String note = coordinations.stream().reduce((a, b) -> b).map(Coordination::getNote).orElse(null);
+        return Optional.of(new ReHandling(round, comment, note, deadline));
+    }
+
     /** The latest drafted reply, whatever its state. */
     public Optional<Reply> latestReply() {
         return replies.stream().max(Comparator.comparing(Reply::getId, Comparator.nullsLast(Comparator.naturalOrder())));

@@ -58,6 +58,12 @@ public class UnitAssignmentService implements InstanceUnits, AssignedUnits {
                 .orElseThrow(() -> new NotFoundException("该提案未交办给单位：" + unitCode));
     }
 
+    /** Why the unit handles the proposal again, in a round after the first (Rule 9); 404 as {@link #current}. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UnitAssignment.ReHandling> reHandling(long proposalId, String unitCode) {
+        return current(proposalId, unitCode).reHandling();
+    }
+
     /** The assignment that the unit-handling process instance works on; 404 if none. */
     @Transactional(readOnly = true)
     public UnitAssignment ofInstance(String processInstanceId) {

@@ -18,6 +18,7 @@ import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.InvalidInputException;
+import cn.cppcc.proposals.withdrawal.WithdrawalService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -63,11 +64,13 @@ public class DossierPages {
     private final ProposalHistory history;
     private final DossierController archives;
     private final Catalog catalog;
+    private final WithdrawalService withdrawals;
 
     DossierPages(DossierService dossiers, ProposalList list, ProposalAccess access, AttachmentService attachments,
             OpenTasks openTasks, CurrentActor currentActor, StepRunner runner, ProposalHistory history,
-            DossierController archives, Catalog catalog) {
+            DossierController archives, Catalog catalog, WithdrawalService withdrawals) {
         this.catalog = catalog;
+        this.withdrawals = withdrawals;
         this.history = history;
         this.archives = archives;
         this.dossiers = dossiers;
@@ -225,29 +228,37 @@ public class DossierPages {
         }
     }
 
+    /**
+     * The dossier; its timeline 办理经过 shows the business events, and for auditors the 技术明细 too
+     * when they switch it on ({@code ?technical=true}).
+     */
     @GetMapping("/proposals/{id}")
-    String dossier(@PathVariable long id, Model model) {
+    String dossier(@PathVariable long id, @RequestParam(name = "technical", defaultValue = "false") boolean technical,
+            Model model) {
         Actor actor = currentActor.get();
         Dossier dossier = dossiers.dossier(id, actor);
         Proposal proposal = access.requireVisible(id, actor);
+        boolean mayAskForTechnical = ProposalHistory.mayAskForTechnical(actor);
         model.addAttribute("d", dossier);
-        model.addAttribute("history", history.of(id, actor));
+        model.addAttribute("history", history.of(id, actor, technical && mayAskForTechnical));
+        model.addAttribute("technical", technical && mayAskForTechnical);
+        model.addAttribute("mayAskForTechnical", mayAskForTechnical);
         model.addAttribute("mayArchive", actor.isOffice() || actor.isIn(Actor.AUDITORS));
         model.addAttribute("tasks", openTasks.mineFor(id, actor));
         model.addAttribute("mayUpload", mayUpload(proposal, actor));
-        model.addAttribute("mayWithdraw", proposal.getProposer().equals(actor.userId())
-                && (proposal.isWithdrawableWithoutApproval() || proposal.isWithdrawableWithApproval())
-                && dossier.withdrawals().stream().noneMatch(w -> w.decision() == null));
+        model.addAttribute("mayWithdraw", withdrawals.mayRequest(proposal, actor));
         return "proposals/dossier";
     }
 
     /**
      * The dossier as a PDF for the archive, by the API's own {@code GET /api/proposals/{id}/dossier.pdf}
-     * (the office and auditors; recorded in the audit trail), for the page session.
+     * (the office and auditors; recorded in the audit trail), for the page session; with the
+     * timeline's 技术明细 only when an auditor asks for it.
      */
     @GetMapping("/proposals/{id}/dossier.pdf")
-    ResponseEntity<byte[]> archive(@PathVariable long id) {
-        return archives.archive(id);
+    ResponseEntity<byte[]> archive(@PathVariable long id,
+            @RequestParam(name = "technical", defaultValue = "false") boolean technical) {
+        return archives.archive(id, technical);
     }
 
     @GetMapping("/proposals/{id}/attachments/{attachmentId}")

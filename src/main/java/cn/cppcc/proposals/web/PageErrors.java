@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The pages' errors as a page (the API's handler answers problem+json): 404 for a proposal the
@@ -28,10 +29,21 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final PageModel layout;
+
+    PageErrors(PageModel layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(Exception.class)
     String error(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // a download the client broke off: nobody to answer, no fault of the server's
+            log.debug("Client went away on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
         }
         ClientError known = ClientError.in(e).orElse(null);
         int status;
@@ -52,6 +64,13 @@ class PageErrors {
             log.error("Page failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         }
         response.setStatus(status);
+        // an exception handler's model is a fresh one: the layout's user and language links, so the
+        // menu shows who is logged in on an error page too (not while the database, which names them, is down)
+        if (status != 503) {
+            model.addAttribute("me", layout.me());
+        }
+        model.addAttribute("langZh", PageModel.switchTo(request, "zh_CN"));
+        model.addAttribute("langEn", PageModel.switchTo(request, "en"));
         model.addAttribute("status", status);
         model.addAttribute("detail", detail);
         return "error-page";

@@ -16,6 +16,15 @@ public class PageFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /**
+     * The least score (0 to 1) of a proposal the pages offer as similar: below it the two share a
+     * few common words, not a matter (a 0 % or 3 % "match" only costs the reader a look). The score
+     * is relative to what a proposal with every one of the words would reach, and so depends on
+     * the other proposals: a near-duplicate scored 8.8 % among few proposals (24 % among many),
+     * hence 5 %, not 10 %: a duplicate must never be hidden.
+     */
+    public static final double LEAST_SIMILARITY = 0.05;
+
     private final ProposalClock clock;
 
     PageFormat(ProposalClock clock) {

@@ -28,6 +28,14 @@ public record PageUser(String userId, String name, boolean member, boolean offic
         return office || auditor || supervisor;
     }
 
+    /**
+     * Staff who may work in Camunda Tasklist (the office, units, supervisors, auditors, admins): a
+     * member does every step of theirs on the pages and is never sent to Tasklist.
+     */
+    public boolean staff() {
+        return office || unit() || auditor || supervisor || admin;
+    }
+
     /** Office and auditors search the text of every proposal. */
     public boolean searcher() {
         return office || auditor;

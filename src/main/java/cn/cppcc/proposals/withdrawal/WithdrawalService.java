@@ -63,7 +63,7 @@ public class WithdrawalService {
         String reason = input.requiredText("reason", 2000);
         input.validate();
         boolean atWill = proposal.isWithdrawableWithoutApproval();
-        if (!atWill && !(proposal.isWithdrawableWithApproval() && !replySent(proposalId))) {
+        if (!withdrawable(proposal)) {
             throw new ConflictException("提案已答复或已办结，不能撤回");
         }
         if (pending(proposalId).isPresent()) {
@@ -77,6 +77,21 @@ public class WithdrawalService {
         system.run(() -> runtimeService.createMessageCorrelation(ProposalHandlingProcess.MESSAGE_WITHDRAWAL_REQUESTED)
                 .processInstanceBusinessKey(String.valueOf(proposalId))
                 .correlate());
+    }
+
+    /**
+     * Whether the proposer may ask to withdraw now (Rule 10), as {@link #request} accepts it: before
+     * filing at will, after filing until the first reply is sent, and not while a request waits.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayRequest(Proposal proposal, Actor actor) {
+        return proposal.getProposer().equals(actor.userId()) && withdrawable(proposal)
+                && pending(proposal.getId()).isEmpty();
+    }
+
+    private boolean withdrawable(Proposal proposal) {
+        return proposal.isWithdrawableWithoutApproval()
+                || proposal.isWithdrawableWithApproval() && !replySent(proposal.getId());
     }
 
     /** Task_RecordWithdrawalRequest: whether the office must approve; tells the office if so. */

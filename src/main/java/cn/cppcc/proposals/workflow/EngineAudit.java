@@ -73,6 +73,7 @@ class EngineAudit extends AbstractProcessEnginePlugin {
             Map.entry("Variable", "变量"), Map.entry("Job", "作业"), Map.entry("JobDefinition", "作业定义"),
             Map.entry("Deployment", "部署"), Map.entry("ProcessDefinition", "流程定义"), Map.entry("Incident", "事件"),
             Map.entry("Filter", "过滤器"), Map.entry("Batch", "批处理"));
+    static final Map<String, String> CATEGORIES = Map.of("Operator", "运维操作", "TaskWorker", "任务办理", "Admin", "系统管理");
     static final List<String> IDENTITY = List.of("User", "Group", "Membership", "Tenant", "TenantMembership");
 
     private final ObjectProvider<ApplicationEventPublisher> events;
@@ -158,8 +159,8 @@ class EngineAudit extends AbstractProcessEnginePlugin {
             String what = ENTITIES.getOrDefault(entity, entity);
             String value = entry.getNewValue() != null ? entry.getNewValue() : entry.getOrgValue();
             String name = action.label() + "：" + operation + what;
-            StringBuilder detail = new StringBuilder("操作：").append(entry.getOperationType()).append("（")
-                    .append(entry.getCategory()).append("）；对象：").append(entity);
+            StringBuilder detail = new StringBuilder("操作：").append(operation).append(what).append("（")
+                    .append(CATEGORIES.getOrDefault(entry.getCategory(), entry.getCategory())).append("）");
             if (entry.getProperty() != null) {
                 detail.append("；属性：").append(entry.getProperty());
                 if (entry.getOrgValue() != null) {

@@ -7,9 +7,11 @@ import cn.cppcc.proposals.shared.CurrentActor;
 import cn.cppcc.proposals.shared.ForbiddenException;
 import cn.cppcc.proposals.shared.Input;
 import cn.cppcc.proposals.shared.InvalidInputException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,11 +35,17 @@ class StepDispatcher {
     private final StepSubjects subjects;
     private final StepGuard guard;
     private final ApplicationEventPublisher events;
+    /** Fields that name units or people by code or id: the audit trail records their names. */
+    static final Set<String> UNIT_FIELDS = Set.of("units", "lead", "newUnit", "suggestedUnit", "convertTo");
+    static final Set<String> PERSON_FIELDS = Set.of("supervisor", "onBehalfOf");
+
     private final UnitNames unitNames;
+    private final UserNames userNames;
 
     StepDispatcher(List<Step> steps, CurrentActor currentActor, SubmittedForms forms, StepSubjects subjects,
-            StepGuard guard, ApplicationEventPublisher events, UnitNames unitNames) {
+            StepGuard guard, ApplicationEventPublisher events, UnitNames unitNames, UserNames userNames) {
         this.unitNames = unitNames;
+        this.userNames = userNames;
         this.steps = steps.stream().collect(Collectors.toMap(Step::taskKey, Function.identity()));
         this.currentActor = currentActor;
         this.forms = forms;
@@ -65,7 +73,7 @@ class StepDispatcher {
         StepSubject subject = subjects.of(task);
         Actor actor = currentActor.get();
         guard.check(step.taker(), subject, actor);
-        checkClaim(task, actor);
+        checkClaim(task, actor, userNames::userName);
         if (values == null) {
             // a plain "complete" carries variables past the form: only a form submission completes a step
             throw new InvalidInputException("form", "请提交该任务的表单（submit-form）");
@@ -78,20 +86,38 @@ class StepDispatcher {
                 given.put(field, value);
             }
         });
+        StepLabel label = step.audited(given);
         events.publishEvent(new StepCompleted(task.getTaskDefinitionKey(), task.getId(), task.getProcessInstanceId(),
                 subject.proposalId(), subject.unitCode(),
-                subject.unitCode() == null ? null : unitNames.unitName(subject.unitCode()), given, step.audited(given)));
+                subject.unitCode() == null ? null : unitNames.unitName(subject.unitCode()), named(given), label));
     }
 
-    /** The assignee, or, while nobody has claimed it, anyone of its candidate groups. */
-    static void checkClaim(DelegateTask task, Actor actor) {
+    /** The given fields with units and people by their names (the form sends codes and ids). */
+    Map<String, Object> named(Map<String, Object> given) {
+        Map<String, Object> named = new HashMap<>(given);
+        named.replaceAll((field, value) -> UNIT_FIELDS.contains(field) ? names(value, unitNames::unitName)
+                : PERSON_FIELDS.contains(field) ? names(value, userNames::userName) : value);
+        return named;
+    }
+
+    private static Object names(Object value, Function<String, String> name) {
+        List<String> ids = value instanceof Collection<?> many ? many.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(value).split("[,，、\\s]+"));
+        return ids.stream().map(String::strip).filter(id -> !id.isEmpty()).map(name).collect(Collectors.joining("、"));
+    }
+
+    /**
+     * The assignee, or, while nobody has claimed it, anyone of its candidate groups; a refusal names
+     * who claimed it (by name, as the worker knows them).
+     */
+    static void checkClaim(DelegateTask task, Actor actor, Function<String, String> names) {
         boolean candidate = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> actor.userId().equals(link.getUserId()) || actor.isIn(link.getGroupId()));
         String assignee = task.getAssignee();
         if (assignee != null && !assignee.equals(actor.userId())) {
             if (candidate) {
-                throw new ConflictException("该任务已由" + assignee + "认领");
+                throw new ConflictException("该任务已由" + names.apply(assignee) + "认领");
             }
             throw new ForbiddenException("您不是该任务的办理人");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.cppcc.proposals.support.Api.Answer;
+import cn.cppcc.proposals.support.ForeignText;
 import cn.cppcc.proposals.support.IntegrationTestSupport;
 import cn.cppcc.proposals.support.Proposals;
 import cn.cppcc.proposals.support.TestDatabase;
@@ -84,7 +85,7 @@ class AuditIntegrationTest extends IntegrationTestSupport {
 
         JsonNode reviewed = find(events("proposal=" + id + "&action=PROPOSAL_REVIEWED"), "PROPOSAL_REVIEWED");
         assertThat(reviewed.get("actionName").asText()).isEqualTo("审查立案：立案");
-        assertThat(reviewed.get("detail").asText()).contains("处理结果：立案（FILE）", "类别：城市交通", "意见：同意立案");
+        assertThat(reviewed.get("detail").asText()).contains("处理结果：立案", "类别：城市交通", "意见：同意立案").doesNotContain("FILE");
         assertThat(reviewed.get("actorRoles").asText()).contains("proposal-office");
         assertThat(reviewed.get("clientIp").asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(reviewed.get("hash").asText()).hasSize(64);
@@ -267,13 +268,21 @@ class AuditIntegrationTest extends IntegrationTestSupport {
         proposals.reply(id, "edu", "A");
         proposals.signOff(id, "edu", false);
 
+        // the office sees the business events, not the engine's variables and activities
         JsonNode office = api.get("office1", "/api/proposals/" + id + "/history").body();
         assertThat(office.findValuesAsText("action")).contains("提交提案", "审查立案：立案", "交办：单独承办", "签收",
-                "答复：A类", "签发：退回修改", "流程：提案提交");
-        assertThat(office.findValuesAsText("action")).anyMatch(a -> a.startsWith("变量："));
-        assertThat(office.findValuesAsText("detail")).anyMatch(d -> d.contains("用时："));
+                "答复：A类", "签发：退回修改")
+                .noneMatch(a -> a.startsWith("变量：") || a.startsWith("流程：") || a.startsWith("流程引擎操作"));
         List<String> times = office.findValuesAsText("at");
         assertThat(times).extracting(java.time.Instant::parse).isSorted();
+        // the engine's detail (技术明细) is the auditors' only, on request
+        assertThat(api.get("office1", "/api/proposals/" + id + "/history?technical=true").status()).isEqualTo(403);
+        JsonNode technical = api.get("auditor1", "/api/proposals/" + id + "/history?technical=true").body();
+        assertThat(technical.findValuesAsText("action")).contains("提交提案", "签发：退回修改")
+                .anyMatch(a -> a.startsWith("变量：")).contains("流程：提案提交");
+        assertThat(technical.findValuesAsText("detail")).anyMatch(d -> d.contains("用时："));
+        assertThat(api.get("auditor1", "/api/proposals/" + id + "/history").body().findValuesAsText("action"))
+                .contains("提交提案").noneMatch(a -> a.startsWith("变量："));
 
         JsonNode member = api.get("member1", "/api/proposals/" + id + "/history").body();
         List<String> actions = member.findValuesAsText("action");
@@ -319,12 +328,25 @@ class AuditIntegrationTest extends IntegrationTestSupport {
     @Test
     void theDossierIsAPdfWithItsTimelineInChinese() throws Exception {
         long id = proposals.handledBy("transport");
+        proposals.replied(id, "transport", "B");
+        proposals.rate(id, "transport", "member1", "DISSATISFIED");
         HttpResponse<byte[]> pdf = download("office1", "/api/proposals/" + id + "/dossier.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("提案档案", "关于改善学校周边交通秩序的建议", "办理过程", "提交提案", "审查立案：立案", "签收");
+            // issue 14: the business events in Chinese, names and Beijing times; no engine detail
+            assertThat(ForeignText.in(text)).isEmpty();
+            assertThat(text).doesNotContain("变量：", "nrOfInstances", "流程引擎操作");
+            assertThat(document.getNumberOfPages()).isLessThanOrEqualTo(3);
+        }
+        // the engine's detail only when asked for, and only for auditors
+        assertThat(download("office1", "/api/proposals/" + id + "/dossier.pdf?technical=true").statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> technical = download("auditor1", "/api/proposals/" + id + "/dossier.pdf?technical=true");
+        assertThat(technical.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(technical.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("变量：");
         }
         assertThat(download("member1", "/api/proposals/" + id + "/dossier.pdf").statusCode()).isEqualTo(403);
         assertThat(download("member2", "/api/proposals/" + id + "/dossier.pdf").statusCode()).isEqualTo(404);

@@ -18,6 +18,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 class ProposalTest {
 
     static final Instant SUBMITTED_AT = Instant.parse("2024-01-08T02:00:00Z");
+    static final java.util.Map<String, String> NAMES = java.util.Map.of("zhangsan", "张三");
     static final Instant ANSWERED_AT = Instant.parse("2024-01-09T03:00:00Z");
     static final Instant DECIDED_AT = Instant.parse("2024-01-15T06:30:00Z");
     static final Instant CLOSED_AT = Instant.parse("2024-06-20T08:00:00Z");
@@ -59,7 +60,7 @@ class ProposalTest {
     @Test
     void theOfficeRegisteringAPaperProposalIsKeptApartFromTheProposer() {
         Proposal p = Proposal.submitted(aSession(), 3, ProposalKind.INTERIM, "zhangsan", "office1", ProposerType.MEMBER,
-                TEXT, null, false, List.of(), SUBMITTED_AT);
+                TEXT, null, false, List.of(), SUBMITTED_AT, NAMES);
 
         assertThat(p.getProposer()).isEqualTo("zhangsan");
         assertThat(p.getRegisteredBy()).isEqualTo("office1");
@@ -84,10 +85,10 @@ class ProposalTest {
     }
 
     @Test
-    void submittingRegistersProposalSubmittedWithTheSessionCode() {
+    void submittingRegistersProposalSubmittedWithTheSessionsName() {
         Proposal p = aProposal();
 
-        assertThat(EventsOf.proposal(p)).containsExactly(new ProposalSubmitted(p, "10-6"));
+        assertThat(EventsOf.proposal(p)).containsExactly(new ProposalSubmitted(p, "政协第十届委员会第六次会议", NAMES));
     }
 
     @Test
@@ -251,7 +252,7 @@ class ProposalTest {
         @Test
         void aCollectiveProposalKeepsItsTypeWithoutCoProposers() {
             Proposal p = Proposal.submitted(aSession(), 5, ProposalKind.PLENARY, "minmeng", "minmeng",
-                    ProposerType.PARTY, TEXT, null, true, List.of(), SUBMITTED_AT);
+                    ProposerType.PARTY, TEXT, null, true, List.of(), SUBMITTED_AT, NAMES);
 
             p.openReview(REVIEW_OPENED_ON, REVIEW_DUE);
 
@@ -677,6 +678,11 @@ class ProposalTest {
             public String getCode() {
                 return "10-6";
             }
+
+            @Override
+            public String getName() {
+                return "政协第十届委员会第六次会议";
+            }
         };
     }
 
@@ -686,7 +692,7 @@ class ProposalTest {
 
     static Proposal aProposalBy(String proposer) {
         return Proposal.submitted(aSession(), 12, ProposalKind.PLENARY, proposer, proposer, ProposerType.MEMBER, TEXT,
-                "群众生产生活", true, List.of(), SUBMITTED_AT);
+                "群众生产生活", true, List.of(), SUBMITTED_AT, NAMES);
     }
 
     static Proposal aJointProposal(String... coProposers) {
@@ -695,7 +701,7 @@ class ProposalTest {
 
     static Proposal aJointProposalBy(String proposer, String... coProposers) {
         return Proposal.submitted(aSession(), 13, ProposalKind.PLENARY, proposer, proposer, ProposerType.JOINT, TEXT,
-                null, true, List.of(coProposers), SUBMITTED_AT);
+                null, true, List.of(coProposers), SUBMITTED_AT, NAMES);
     }
 
     static Proposal aProposalUnderReview() {
@@ -726,7 +732,7 @@ class ProposalTest {
 
     static Proposal aFiledProposalWithoutConsent() {
         Proposal p = Proposal.submitted(aSession(), 14, ProposalKind.PLENARY, "zhangsan", "zhangsan",
-                ProposerType.MEMBER, TEXT, null, false, List.of(), SUBMITTED_AT);
+                ProposerType.MEMBER, TEXT, null, false, List.of(), SUBMITTED_AT, NAMES);
         p.openReview(REVIEW_OPENED_ON, REVIEW_DUE);
         p.file("0004", "社区建设", false, null, null, "office1", DECIDED_AT);
         return p;

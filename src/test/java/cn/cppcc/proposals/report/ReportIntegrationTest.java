@@ -613,7 +613,9 @@ class ReportIntegrationTest extends IntegrationTestSupport {
         assertProblem(api.get("office1", "/api/reports/annual"), 400, "year");
         assertProblem(api.get("office1", "/api/reports/annual.docx?year=twenty"), 400, "year");
         Answer answer = api.get("office1", "/api/reports/summary?year=abc");
-        assertThat(answer.get("detail").asText()).contains("年份（year）");
+        // people read the field by its label; the key is errors[].field's, for programs
+        assertThat(answer.get("detail").asText()).isEqualTo("年份：必须是整数");
+        assertThat(answer.get("errors").findValuesAsText("field")).containsExactly("year");
     }
 
     // --- reading the files ---------------------------------------------------------------------

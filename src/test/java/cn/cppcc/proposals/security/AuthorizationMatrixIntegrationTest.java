@@ -214,7 +214,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         assertThat(api.get("member1", "/engine-rest/user").body().findValuesAsText("id")).containsExactly("member1");
         assertThat(api.get("auditor1", "/engine-rest/process-instance").body().findValuesAsText("id")).contains(instanceOfHandled);
         assertThat(api.get("member1", "/engine-rest/process-definition").body().findValuesAsText("key"))
-                .containsOnly("ProposalHandlingProcess");
+                .containsOnly("ProposalHandlingProcess", "UnitHandlingProcess");
     }
 
     @Test

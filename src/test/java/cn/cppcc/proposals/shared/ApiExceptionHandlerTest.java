@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +15,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** The API's answer to a database that is down, whichever handler method the failure reaches. */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiExceptionHandlerTest {
 
     final ApiExceptionHandler handler = new ApiExceptionHandler();
@@ -30,6 +34,18 @@ class ApiExceptionHandlerTest {
             assertThat(body.getTitle()).isEqualTo(DatabaseDown.TITLE);
             assertThat(body.getDetail()).isEqualTo(DatabaseDown.DETAIL);
         }
+    }
+
+    /** Issue 14: a download broken off by the client (here a static file) is no bug: no answer, no ERROR. */
+    @Test
+    void aClientThatWentAwayIsNoBug(CapturedOutput output) throws Exception {
+        MockHttpServletRequest download = new MockHttpServletRequest("GET", "/assets/app.js");
+        assertThat(handler.unexpected(new java.io.IOException("Broken pipe"), download)).isNull();
+        assertThat(handler.unexpected(new java.io.IOException("Connection reset by peer"), download)).isNull();
+        assertThat(output).doesNotContain("Unexpected failure");
+        // anything else still is
+        assertThat(handler.unexpected(new java.io.IOException("Disk full"), download).getStatusCode().value()).isEqualTo(500);
+        assertThat(output).contains("Unexpected failure on GET /assets/app.js");
     }
 
     @Test

@@ -21,8 +21,9 @@ class AssignmentIntegrationTest extends IntegrationTestSupport {
     void decisionTableSuggestsUnitsFromCategoryAndKeywords() {
         long id = proposals.filed("城市交通");
         JsonNode suggestions = api.get("office1", "/api/proposals/" + id + "/unit-suggestions").body();
-        // category 城市交通 and the words 学校, 交通, 停车 in the text
-        assertThat(suggestions.findValuesAsText("code")).containsExactly("edu", "transport");
+        // category 城市交通 and the words 学校, 交通, 停车 in the text: the category's unit first, the
+        // best match (the pages preselect it as the lead unit), then the one a keyword suggests
+        assertThat(suggestions.findValuesAsText("code")).containsExactly("transport", "edu");
         assertThat(suggestions.findValuesAsText("reason")).allSatisfy(reason -> assertThat(reason).isNotBlank());
         assertProblem(api.get("member1", "/api/proposals/" + id + "/unit-suggestions"), 403, null);
     }

@@ -19,28 +19,66 @@ class AuditPagesIntegrationTest extends PagesTestSupport {
 
         PageSession auditor = as("auditor1");
         assertThat(auditor.get("/").body()).contains("id=\"nav-audit\"", "href=\"/audit\"");
-        Page page = auditor.get("/audit?proposal=" + id);
+        Page page = auditor.get("/audit?proposalId=" + id);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.missingKeys()).isEmpty();
         assertThat(listTotal(page)).isGreaterThanOrEqualTo(4);
         String body = page.body();
         assertThat(body).contains("data-action=\"PROPOSAL_SUBMITTED\"", "data-action=\"PROPOSAL_REVIEWED\"",
                 "data-action=\"PROPOSAL_ASSIGNED\"", "data-action=\"ASSIGNMENT_ACCEPTED\"");
-        assertThat(text(body)).contains("审查立案：立案", "member1", "office1", "edu1", "proposal-office",
-                "处理结果：立案（FILE）");
-        assertThat(body).contains("href=\"/proposals/" + id + "\"", "href=\"/audit/events.csv?proposal=" + id + "\"");
+        // people, their groups and the decisions by name, not by id and code
+        assertThat(text(body)).contains("审查立案：立案", "李华", "王明", "陈静", "处理结果：立案")
+                .doesNotContain("处理结果：立案（FILE）", "proposal-office", "task:");
+        assertThat(body).contains("href=\"/proposals/" + id + "\"", "href=\"/audit/events.csv?proposalId=" + id + "\"");
         assertThat(body).doesNotContain("href=\"/proposals/" + (id + 1000) + "\"");
 
         // the action from /api/audit/actions' list, and the actor
-        Page reviewed = auditor.get("/audit?proposal=" + id + "&action=PROPOSAL_REVIEWED&actor=office1");
+        Page reviewed = auditor.get("/audit?proposalId=" + id + "&action=PROPOSAL_REVIEWED&actor=office1");
         assertThat(listTotal(reviewed)).isEqualTo(1);
         assertThat(reviewed.body()).contains("<option value=\"PROPOSAL_REVIEWED\" selected=\"selected\">");
+        assertThat(reviewed.body()).contains("<option value=\"office1\" selected=\"selected\">王明</option>");
         // bad input is named next to its field
         assertThat(auditor.get("/audit?from=2026-13-01").body()).contains("data-field=\"from\">");
         assertThat(auditor.get("/audit?action=NO_SUCH").body()).contains("data-field=\"action\">没有该操作代码");
-        Page english = auditor.get("/audit?proposal=" + id + "&lang=en");
+        Page english = auditor.get("/audit?proposalId=" + id + "&lang=en");
         assertThat(english.body()).contains("Audit trail", "Verify the chain");
         assertThat(english.missingKeys()).isEmpty();
+    }
+
+    /**
+     * Issue 14: 操作人 李华 found nothing, member1 twelve; 单位 区交通运输局 nothing; 提案 1 and 0001
+     * gave different records. People and units are chosen by name; a number with or without its
+     * zeros and the proposal's id find the same records.
+     */
+    @Test
+    void anAuditorFindsPeopleUnitsAndProposalsByNameAndNumber() {
+        long id = proposals.assigned("SINGLE", List.of("transport"), null);
+        proposals.accept(id, "transport");
+        var dossier = proposals.dossier(id);
+        String number = dossier.get("number").asText();
+        String session = dossier.get("session").asText();
+
+        PageSession auditor = as("auditor1");
+        Page form = auditor.get("/audit");
+        assertThat(form.body()).contains("<option value=\"member1\">李华</option>",
+                "<option value=\"transport\">区交通运输局</option>");
+
+        long byId = listTotal(auditor.get("/audit?proposalId=" + id));
+        assertThat(byId).isGreaterThanOrEqualTo(4);
+        Page byNumber = auditor.get("/audit?session=" + session + "&proposal=" + number);
+        assertThat(listTotal(byNumber)).isEqualTo(byId);
+        assertThat(byNumber.body()).contains("id=\"chosen-proposal\"");
+        String unpadded = String.valueOf(Integer.parseInt(number));
+        assertThat(listTotal(auditor.get("/audit?session=" + session + "&proposal=" + unpadded))).isEqualTo(byId);
+
+        // the member who submitted it (李华 is member1) and the unit that accepted it
+        assertThat(listTotal(auditor.get("/audit?proposalId=" + id + "&actor=member1"))).isGreaterThanOrEqualTo(1);
+        Page byUnit = auditor.get("/audit?proposalId=" + id + "&unit=transport");
+        assertThat(listTotal(byUnit)).isGreaterThanOrEqualTo(1);
+        assertThat(text(byUnit.body())).contains("区交通运输局", "杨帆");
+        // a number no proposal has is named next to its field
+        assertThat(auditor.get("/audit?session=" + session + "&proposal=9999").body())
+                .contains("data-field=\"proposal\">没有提案号为9999的提案");
     }
 
     @Test
@@ -57,7 +95,7 @@ class AuditPagesIntegrationTest extends PagesTestSupport {
     void theCsvOfTheSearchHasItsBomAndChinese() {
         long id = proposals.submitted();
         PageSession auditor = as("auditor1");
-        Page csv = auditor.get("/audit/events.csv?proposal=" + id);
+        Page csv = auditor.get("/audit/events.csv?proposalId=" + id);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;")
@@ -93,8 +131,13 @@ class AuditPagesIntegrationTest extends PagesTestSupport {
         assertThat(dossier.missingKeys()).isEmpty();
         String timeline = text(dossier.body().substring(dossier.body().indexOf("id=\"timeline\"")));
         assertThat(timeline).contains("办理经过", "提交提案", "审查立案：立案", "签收");
-        assertThat(dossier.body()).contains("class=\"mb-2 history-entry\" data-source=\"engine\"",
+        // the business events; the engine's detail only behind the auditor's 技术明细 switch
+        assertThat(dossier.body()).doesNotContain("data-source=\"engine\"").contains("id=\"technical-switch\"",
                 "href=\"/proposals/" + id + "/dossier.pdf\"");
+        assertThat(timeline).doesNotContain("变量：", "nrOfInstances", "loopCounter", "ENGINE-");
+        Page technical = auditor.get("/proposals/" + id + "?technical=true");
+        assertThat(technical.body()).contains("data-source=\"engine\"", "id=\"dossier-pdf-technical\"");
+        assertThat(as("office1").get("/proposals/" + id).body()).doesNotContain("id=\"technical-switch\"");
         Page pdf = auditor.get("/proposals/" + id + "/dossier.pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");

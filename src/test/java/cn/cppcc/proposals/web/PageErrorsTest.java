@@ -16,7 +16,7 @@ class PageErrorsTest {
     void aDatabaseThatIsDownIs503WithRetryAfter() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         ExtendedModelMap model = new ExtendedModelMap();
-        String view = new PageErrors().error(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+        String view = new PageErrors(null).error(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                         new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
                 new MockHttpServletRequest("GET", "/proposals"), response, model);
 

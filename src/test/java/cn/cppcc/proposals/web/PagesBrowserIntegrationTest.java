@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.cppcc.proposals.support.ForeignText;
 import cn.cppcc.proposals.support.IntegrationTestSupport;
 import cn.cppcc.proposals.support.Proposals;
 import cn.cppcc.proposals.support.TestDatabase;
@@ -57,6 +58,8 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
     Path pdf;
     int shot;
     final List<String> missing = new ArrayList<>();
+    /** Issue 14: what is not Chinese prose where it should be (ForeignText), page by page. */
+    final List<String> foreign = new ArrayList<>();
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -133,11 +136,19 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         check("office-workbench");
         browser.findElement(By.cssSelector("[data-queue='Task_ReviewProposal'] a[href='/proposals/" + id + "/review']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-form")));
-        assertThat(browser.findElements(By.cssSelector("#similar-proposals .similar-item[data-id='" + earlier + "']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#similar-proposals .similar-item[data-id='" + earlier + "']")))
+                .as("the near-duplicate, whatever its score: %s", api.get("office1", "/api/proposals/" + id + "/similar").body())
+                .hasSize(1);
+        assertThat(browser.findElement(By.cssSelector(".similar-item[data-id='" + earlier + "'] .similar-session")).getText())
+                .isEqualTo("政协第十届委员会第六次会议");
         assertThat(browser.findElement(By.cssSelector("a.tasklist-link")).getAttribute("href"))
                 .contains("/camunda/app/tasklist/default/#/?task=");
         check("office-review");
         click("decision-FILE");
+        // only the chosen decision's fields: no ground, unit or target proposal for 立案
+        for (String other : List.of("rejectGround", "convertTo", "mergeInto")) {
+            assertThat(browser.findElement(By.id(other)).isDisplayed()).as(other).isFalse();
+        }
         new Select(browser.findElement(By.id("category"))).selectByVisibleText("城市交通");
         type("comment", "同意立案");
         click("submit-review");
@@ -164,7 +175,7 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         click("start-import");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
         assertThat(text("import-done")).isEqualTo("已登记 1 件，未导入 1 件，共 2 行。");
-        assertThat(browser.findElement(By.id("refused-rows")).getText()).contains("案由（title）：必须填写");
+        assertThat(browser.findElement(By.id("refused-rows")).getText()).contains("案由：必须填写");
         assertThat(browser.findElement(By.id("import-bar")).getAttribute("style")).contains("width: 100%");
         check("office-import-report");
         Files.delete(sheet);
@@ -208,7 +219,10 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         browser.findElement(By.cssSelector("#my-tasks a[href='/proposals/" + id + "/units/edu/feedback']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feedback-form")));
         check("member-feedback");
+        assertThat(browser.findElements(By.cssSelector("#feedback-form input[type=radio]")).stream()
+                .filter(WebElement::isSelected)).as("nothing preselected (Rule 16)").isEmpty();
         click("rating-SATISFIED");
+        click("f2f-yes");
         click("submit-feedback");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dossier")));
         assertThat(browser.findElement(By.cssSelector("#units .rating")).getText()).isEqualTo("满意");
@@ -219,8 +233,17 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         open("/proposals/" + id);
         check("phone-dossier");
 
+        // the auditor's dossier: the business events, the engine's detail behind its switch
+        login("auditor1");
+        open("/proposals/" + id);
+        check("auditor-dossier");
+        assertThat(browser.findElements(By.cssSelector("#timeline tr.history-entry.technical"))).isEmpty();
+        click("technical-switch");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline tr.history-entry.technical")));
+
         assertThat(proposals.status(id)).isEqualTo("CLOSED");
         assertThat(missing).isEmpty();
+        assertThat(foreign).isEmpty();
     }
 
     /**
@@ -305,6 +328,7 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
                 .toList();
         assertThat(refused).isEmpty();
         assertThat(missing).isEmpty();
+        assertThat(foreign).isEmpty();
     }
 
     void login(String user) {
@@ -342,6 +366,10 @@ class PagesBrowserIntegrationTest extends IntegrationTestSupport {
         Matcher keys = PageSession.MISSING_KEY.matcher(source);
         while (keys.find()) {
             missing.add(name + ": " + keys.group());
+        }
+        // the Chinese pages of the people who work the proposals (administrators manage ids and codes)
+        if (!name.equals("english") && !name.startsWith("admin")) {
+            ForeignText.in(browser.findElement(By.tagName("body")).getText()).forEach(f -> foreign.add(name + ": " + f));
         }
         // the whole page: the window as high as the page for the moment of the screenshot
         Dimension size = browser.manage().window().getSize();

@@ -55,6 +55,14 @@ class PagesIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void theCommitteesIconIsServedToEveryPage() {
+        Page icon = new PageSession(port).get("/favicon.ico");
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).isIn("image/x-icon", "image/vnd.microsoft.icon");
+        assertThat(as("member1").get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
+    }
+
+    @Test
     void pagesSendTheirSecurityHeadersAndRefuseFormsWithoutTheToken() {
         PageSession member = as("member1");
         Page page = member.get("/proposals/new");
@@ -89,6 +97,8 @@ class PagesIntegrationTest extends IntegrationTestSupport {
         assertThat(refused.body()).contains("data-field=\"title\">必须填写", "data-field=\"suggestions\">必须填写",
                 "data-field=\"coProposers\">联名提案须至少有一位联名人");
         assertThat(refused.body()).contains(">情况</textarea>"); // what was typed stays
+        // no file was chosen: nothing to choose again
+        assertThat(refused.body()).doesNotContain("id=\"files-again\"", "请重新选择附件");
 
         String title = "关于<script>alert(1)</script>校车安全管理的建议";
         Page submitted = member.postMultipart("/proposals", Map.of("title", title, "background", "部分学校校车超载。",
@@ -118,6 +128,8 @@ class PagesIntegrationTest extends IntegrationTestSupport {
         Page refused = member.postMultipart("/proposals", Proposals.submission("关于附件被拒的提案的建议"),
                 Map.of("files", Map.entry("病毒.exe", "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1))));
         assertThat(refused.body()).contains("data-field=\"files\">病毒.exe：只接受PDF");
+        // a browser does not keep a chosen file: the member is asked to choose it again
+        assertThat(refused.body()).contains("id=\"files-again\"");
         assertThat(api.get("member2", "/api/proposals?q=" + encode("关于附件被拒的提案的建议")).get("total").asInt()).isZero();
     }
 
@@ -272,7 +284,12 @@ class PagesIntegrationTest extends IntegrationTestSupport {
 
         proposals.accept(id, "housing");
         proposals.replied(id, "housing", "C");
-        member.get("/proposals/" + id + "/units/housing/feedback");
+        // Rule 16: the rating and whether they met face to face feed published figures: nothing preselected
+        Page feedback = member.get("/proposals/" + id + "/units/housing/feedback");
+        assertThat(feedback.body()).contains("name=\"rating\"", "id=\"f2f-yes\"", "id=\"f2f-no\"")
+                .doesNotContain("checked=\"checked\"");
+        assertThat(member.post("/proposals/" + id + "/units/housing/feedback", Map.of("rating", "SATISFIED",
+                "comment", "好")).body()).contains("data-field=\"faceToFace\">必须选择是或否");
         member.post("/proposals/" + id + "/units/housing/feedback", Map.of("rating", "DISSATISFIED", "faceToFace", "false",
                 "comment", "没有说明补贴何时落实"));
         Page coordination = office.get("/proposals/" + id + "/units/housing/coordination");
@@ -281,6 +298,16 @@ class PagesIntegrationTest extends IntegrationTestSupport {
                 Map.of("note", "请明确补贴落实时间"));
         assertThat(coordinated.body()).contains("承办单位将再次办理").contains("第2轮");
         assertThat(proposals.unit(id, "housing").get("round").asInt()).isEqualTo(2);
+
+        // the unit sees why it handles the proposal again, above everything else on its page
+        PageSession housing = as("housing1");
+        Page again = housing.get("/proposals/" + id + "/units/housing/handling");
+        assertThat(again.body()).contains("id=\"re-handling\"");
+        String box = PagesTestSupport.text(again.body().substring(again.body().indexOf("id=\"re-handling\""),
+                again.body().indexOf("</section>", again.body().indexOf("id=\"re-handling\""))));
+        String deadline = proposals.unit(id, "housing").get("deadline").asText();
+        assertThat(box).contains("再次办理（第2轮）", "没有说明补贴何时落实", "请明确补贴落实时间", deadline);
+        assertThat(again.missingKeys()).isEmpty();
     }
 
     @Test
@@ -400,8 +427,8 @@ class PagesIntegrationTest extends IntegrationTestSupport {
         assertThat(progress.body()).contains("\"total\":4", "\"processed\":4", "\"registered\":2", "\"refused\":2");
         Page report = office.get(started.path());
         assertThat(report.body()).contains("已登记 2 件，未导入 2 件，共 4 行")
-                .contains("<td>3</td>").contains("案由（title）：必须填写")
-                .contains("<td>4</td>").contains("代委员登记（onBehalfOf）：没有该委员");
+                .contains("<td>3</td>").contains("案由：必须填写")
+                .contains("<td>4</td>").contains("代委员登记：没有该委员");
         assertThat(api.get("member1", "/api/proposals?q=" + encode("关于加强社区居家养老服务的建议")).get("total").asInt()).isOne();
         long joint = api.get("member2", "/api/proposals?q=" + encode("关于规范共享单车停放的建议")).get("items").get(0).get("id").asLong();
         assertThat(proposals.dossier(joint).get("coProposers").toString()).isEqualTo("[\"member1\",\"member3\"]");

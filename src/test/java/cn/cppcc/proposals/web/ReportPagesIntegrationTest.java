@@ -44,6 +44,23 @@ class ReportPagesIntegrationTest extends PagesTestSupport {
         assertThat(text(section(page, "report-classes"))).contains("A 已解决或采纳 1", "B 正在解决或列入计划解决 1", "C 因条件限制留作参考 0");
     }
 
+    /**
+     * Issue 14: in December the current session is already next year's (10-6 is 2027's), and the
+     * pages defaulted to 2027. Without a choice the year and the annual report are this year's.
+     */
+    @Test
+    void withoutAChoiceTheYearIsThisYearNotTheCurrentSessions() {
+        PageSession office = as("office1");
+        for (String path : new String[] {"/reports", "/dashboard"}) {
+            Page page = office.get(path);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("<option value=\"2033\" selected=\"selected\">2033</option>");
+        }
+        assertThat(office.get("/reports").body()).contains("2033年度报告", "href=\"/reports/annual.docx?year=2033\"");
+        // a chosen year stays chosen
+        assertThat(office.get("/reports?year=2032").body()).contains("2032年度报告");
+    }
+
     @Test
     void annualParagraphAndRankingWithItsWeights() {
         Page page = as("office1").get("/reports?session=" + SESSION);

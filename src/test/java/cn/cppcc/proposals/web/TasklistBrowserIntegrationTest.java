@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.cppcc.proposals.support.Api;
+import cn.cppcc.proposals.support.ForeignText;
 import cn.cppcc.proposals.support.IntegrationTestSupport;
 import cn.cppcc.proposals.support.Proposals;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,7 @@ class TasklistBrowserIntegrationTest extends IntegrationTestSupport {
     Path profile;
     String loggedIn;
     int shot;
+    final List<String> foreign = new ArrayList<>();
 
     /** The page at the moment of a failure, photographed and saved before the browser closes. */
     @RegisterExtension
@@ -145,27 +147,45 @@ class TasklistBrowserIntegrationTest extends IntegrationTestSupport {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
         shot("member-started");
 
-        // 2. the office files it: first without a category, which the step refuses in Chinese
+        // 2. the office files it. The member's suggested category is preselected, as on the pages.
         String review = openTask("office1", id, "Task_ReviewProposal");
-        choose("立案");
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+                .as("the banner about migrating to Camunda 8 is not for committee staff").isTrue();
+        assertThat(taskService.createTaskQuery().taskId(review).singleResult().getDescription())
+                .as("the task says which proposal it is").contains(TITLE);
+        // the form checks itself what it can, in Chinese, before anything is sent: the decision
         networkStatuses();   // forget the requests so far
+        click(COMPLETE);
+        WebElement required = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error li")));
+        wait.until(d -> required.getText().equals("必须填写"));
+        shot("office-review-required");
+        assertThat(networkStatuses()).doesNotContainKey("/task/" + review + "/submit-form");
+        // Tasklist adds its own message (提交任务表单时出错), over the 完成 button until closed
+        closeMessage();
+        choose("立案");
+        assertThat(option("城市交通").isSelected()).isTrue();
+        // what only the server can check comes back as a readable 4xx, without the engine's wrapper
+        choose("立案");
+        choose("列为重点提案");
+        fill("督办领导", "没有这个人");
         click(COMPLETE);
         WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(ERROR));
         shot("office-review-refused");
-        assertThat(refusal.getText()).contains("类别").doesNotContain("ENGINE-");
+        assertThat(refusal.getText()).contains("督办领导：没有该督办领导").doesNotContain("ENGINE-", "supervisor", "TaskListener");
         assertThat(bodyText()).doesNotContain("ENGINE-");
         assertThat(networkStatuses()).containsEntry("/task/" + review + "/submit-form", 400);
         assertThat(taskService.createTaskQuery().taskId(review).count()).as("the refused task is still open").isEqualTo(1);
         // the message stays until closed, and lies over the 完成 button
-        click(By.cssSelector(".page-notifications .alert-danger button.close:not(.ng-hide)"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(ERROR));
-        choose("城市交通");
+        closeMessage();
+        fill("督办领导", "郑国庆");   // by name, as the form lists them
         complete("office-review", review);
 
-        // 3. the office assigns it to the education bureau alone
+        // 3. the office assigns it: the form opens with the decision table's units, by name; the
+        // office gives it to the education bureau alone
         String assignment = openTask("office1", id, "Task_AssignProposal");
+        assertThat(value("承办单位")).contains("区交通运输局");
         choose("单独承办");
-        fill("承办单位", "edu");
+        fill("承办单位", "区教育局");
         complete("office-assign", assignment);
 
         // 4. the unit accepts
@@ -192,8 +212,10 @@ class TasklistBrowserIntegrationTest extends IntegrationTestSupport {
         choose("签发");
         complete("leader-sign-off", signOff);
 
-        // 7. the member rates the reply
+        // 7. the member rates the reply; nothing is preselected (Rule 16: the answers feed published figures)
         String rating = openTask("member1", id, "Task_RateReply");
+        assertThat(browser.findElements(By.cssSelector(".fjs-form input[type=radio]")).stream().filter(WebElement::isSelected))
+                .isEmpty();
         choose("满意");
         choose("是");
         complete("member-rate", rating);
@@ -202,6 +224,8 @@ class TasklistBrowserIntegrationTest extends IntegrationTestSupport {
         JsonNode dossier = api.get("office1", "/api/proposals/" + id).body();
         assertThat(dossier.get("status").asText()).isEqualTo("CLOSED");
         assertThat(dossier.get("category").asText()).isEqualTo("城市交通");
+        assertThat(dossier.get("key").asBoolean()).isTrue();
+        assertThat(dossier.get("supervisor").asText()).isEqualTo("chair1");
         assertThat(dossier.get("publicConsent").asBoolean()).isTrue();
         JsonNode edu = proposals.unit(id, "edu");
         assertThat(edu.get("consultations").findValuesAsText("method")).containsExactly("FACE_TO_FACE");
@@ -221,6 +245,7 @@ class TasklistBrowserIntegrationTest extends IntegrationTestSupport {
                 "REPLY_DRAFTED edu1", "REPLY_SIGNED_OFF edu-lead", "REPLY_SENT edu-lead", "REPLY_RATED member1");
         assertThat(trail).anyMatch(line -> line.startsWith("PROPOSAL_CLOSED "));
         assertThat(trail).filteredOn(line -> line.startsWith("PROPOSAL_REVIEWED ")).hasSize(1);
+        assertThat(foreign).isEmpty();
     }
 
     /** Logs in to Tasklist as {@code user}, after forgetting the previous user's session. */
@@ -278,6 +303,29 @@ class TasklistBrowserIntegrationTest extends IntegrationTestSupport {
         });
     }
 
+    /** Closes Tasklist's error message, which stays until closed and lies over the 完成 button. */
+    void closeMessage() {
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(ERROR));
+        assertThat(message.getText()).doesNotContain("ENGINE-");
+        click(By.cssSelector(".page-notifications .alert-danger button.close:not(.ng-hide)"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(ERROR));
+    }
+
+    /** The radio option or checkbox of the form whose label is exactly {@code label}. */
+    WebElement option(String label) {
+        WebElement candidate = browser.findElement(By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)='" + label + "']"));
+        return candidate.findElements(By.tagName("input")).stream().findFirst()
+                .orElseGet(() -> browser.findElement(By.id(candidate.getAttribute("for"))));
+    }
+
+    /** The value of the text field whose label starts with {@code label}. */
+    String value(String label) {
+        return wait.until(d -> d.findElements(By.xpath("//*[contains(@class,'fjs-form-field-textfield')]"
+                + "[.//label[starts-with(normalize-space(.),'" + label + "')]]//input")).stream()
+                .filter(WebElement::isDisplayed).map(f -> f.getAttribute("value")).filter(v -> v != null && !v.isEmpty())
+                .findFirst().orElse(null));
+    }
+
     /** Types into the text field or text area whose label starts with {@code label}. */
     void fill(String label, String text) {
         By fields = By.xpath("//*[contains(@class,'fjs-form-field-textfield') or contains(@class,'fjs-form-field-textarea')]"
@@ -315,6 +363,13 @@ class TasklistBrowserIntegrationTest extends IntegrationTestSupport {
      */
     void complete(String name, String taskId) {
         shot(name);
+        // issue 14: the form speaks Chinese prose: no codes, user ids, ISO times or engine texts
+        browser.findElements(By.cssSelector(".fjs-form")).stream().findFirst().ifPresent(form -> {
+            java.util.List<String> fields = new ArrayList<>();
+            fields.add(form.getText());
+            form.findElements(By.cssSelector("input[type=text], textarea")).forEach(f -> fields.add(f.getAttribute("value")));
+            ForeignText.in(String.join("\n", fields)).forEach(f -> foreign.add(name + ": " + f));
+        });
         click(COMPLETE);
         wait.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
         // Tasklist then closes the task's form (its "任务已完成" fades away too soon to wait for)

@@ -18,6 +18,7 @@ import cn.cppcc.proposals.shared.InvalidInputException;
 import cn.cppcc.proposals.similarity.SimilarityService;
 import cn.cppcc.proposals.withdrawal.WithdrawalService;
 import cn.cppcc.proposals.web.DossierPages;
+import cn.cppcc.proposals.web.PageFormat;
 import cn.cppcc.proposals.web.FormValues;
 import cn.cppcc.proposals.web.PageNames;
 import cn.cppcc.proposals.web.StepRunner;
@@ -154,6 +155,8 @@ class MemberPages {
         }
         model.addAttribute("errors", outcome.fieldErrors());
         model.addAttribute("errorSummary", outcome.summary());
+        // a browser never fills a file field again: say so only when files had been chosen
+        model.addAttribute("filesChosen", files != null && files.stream().anyMatch(DossierPages::chosen));
         return proposalForm(model, actor, form);
     }
 
@@ -192,6 +195,9 @@ class MemberPages {
         }
         List<Similar> similar = new ArrayList<>();
         for (SimilarityService.DraftMatch m : matches) {
+            if (m.score() < PageFormat.LEAST_SIMILARITY) {
+                continue;   // common words, not a common matter
+            }
             List<ReplyExcerpt> replies = m.id() == null ? List.of() : replies(m.id(), actor);
             similar.add(new Similar(m.id(), m.number(), m.title(), m.category(), Math.round(m.score() * 100), m.status(),
                     messages.getMessage("status." + m.status(), null, m.status(), LocaleContextHolder.getLocale()),

@@ -46,15 +46,14 @@ final class MemberStepPages {
     }
 
     @Component
+    /**
+     * Rule 9's rating. Rule 16: the rating and whether they met face to face feed the published
+     * figures (满意率, 见面率), so neither is preselected: the member chooses each.
+     */
     static class Feedback extends StepPage.Named {
 
         Feedback() {
             super(UnitHandlingProcess.TASK_RATE_REPLY, "member/feedback", "flash.rated");
-        }
-
-        @Override
-        public FormValues initial(StepView view) {
-            return FormValues.empty().with("faceToFace", "true");
         }
     }
 }

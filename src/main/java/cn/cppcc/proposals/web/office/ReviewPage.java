@@ -12,6 +12,7 @@ import cn.cppcc.proposals.proposal.ReviewDecision;
 import cn.cppcc.proposals.shared.Actor;
 import cn.cppcc.proposals.similarity.SimilarityService;
 import cn.cppcc.proposals.web.FormValues;
+import cn.cppcc.proposals.web.PageFormat;
 import cn.cppcc.proposals.web.StepPage;
 import cn.cppcc.proposals.workflow.ProposalHandlingProcess;
 import java.util.List;
@@ -39,8 +40,11 @@ class ReviewPage implements StepPage {
         this.directory = directory;
     }
 
-    /** A similar proposal beside the one reviewed, with its text and replies, and whether it may take a merge. */
-    record Similar(SimilarityService.SimilarProposal match, String background, String suggestions,
+    /**
+     * A similar proposal beside the one reviewed, with its session's name (政协第十届委员会第六次会议,
+     * not its code), its text and replies, and whether it may take a merge.
+     */
+    record Similar(SimilarityService.SimilarProposal match, String sessionName, String background, String suggestions,
                    List<Dossier.UnitView> replied, boolean mergeable) {}
 
     @Override
@@ -82,6 +86,7 @@ class ReviewPage implements StepPage {
         try {
             model.addAttribute("similar", similarity.similarTo(view.proposalId(),
                     Map.of("limit", String.valueOf(SIMILAR_LIMIT)), view.actor()).stream()
+                    .filter(match -> match.score() >= PageFormat.LEAST_SIMILARITY)
                     .map(match -> similar(match, view.actor())).toList());
         } catch (RuntimeException e) {
             if (!(e instanceof ErrorResponse)) {
@@ -93,7 +98,7 @@ class ReviewPage implements StepPage {
 
     private Similar similar(SimilarityService.SimilarProposal match, Actor actor) {
         Dossier other = dossiers.dossier(match.id(), actor);
-        return new Similar(match, excerpt(other.background()), excerpt(other.suggestions()),
+        return new Similar(match, other.sessionName() != null ? other.sessionName() : match.session(), excerpt(other.background()), excerpt(other.suggestions()),
                 other.units().stream().filter(u -> u.reply() != null).toList(),
                 ProposalStatus.valueOf(other.status()).isFiledAndOpen());
     }

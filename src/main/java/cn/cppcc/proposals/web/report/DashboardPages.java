@@ -83,6 +83,7 @@ class DashboardPages {
         model.addAttribute("chosen", chosen);
         model.addAttribute("sessions", periods.sessions());
         model.addAttribute("years", periods.years());
+        model.addAttribute("thisYear", periods.thisYear());
         model.addAttribute("linked", linked);
         model.addAttribute("s", s);
 

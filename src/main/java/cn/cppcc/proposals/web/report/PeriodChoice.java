@@ -31,6 +31,14 @@ class PeriodChoice {
                 .toList();
     }
 
+    /**
+     * The year the year choice shows when none is chosen: this year (in December the coming
+     * session's year is already listed, but the figures people want are this year's).
+     */
+    int thisYear() {
+        return clock.today().getYear();
+    }
+
     /** The sessions' years and this year, newest first. */
     List<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>();

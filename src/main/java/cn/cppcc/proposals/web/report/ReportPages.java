@@ -5,7 +5,6 @@ import cn.cppcc.proposals.report.ReportPeriod;
 import cn.cppcc.proposals.report.ReportService;
 import cn.cppcc.proposals.report.Summary;
 import cn.cppcc.proposals.shared.CurrentActor;
-import cn.cppcc.proposals.shared.ProposalClock;
 import cn.cppcc.proposals.web.StepRunner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,16 +35,14 @@ class ReportPages {
     private final PeriodChoice periods;
     private final CurrentActor currentActor;
     private final StepRunner runner;
-    private final ProposalClock clock;
 
     ReportPages(ReportService reports, ReportDownloads downloads, PeriodChoice periods, CurrentActor currentActor,
-            StepRunner runner, ProposalClock clock) {
+            StepRunner runner) {
         this.reports = reports;
         this.downloads = downloads;
         this.periods = periods;
         this.currentActor = currentActor;
         this.runner = runner;
-        this.clock = clock;
     }
 
     /** One line of the overview: a message key and the count or the rate. */
@@ -73,7 +70,10 @@ class ReportPages {
             p = reports.period(chosen, false);
         }
         Summary s = reports.summary(p);
-        int year = p.year() != null ? p.year() : clock.today().getYear();
+        // the annual report of the chosen period's year; by default this year's, not the current
+        // session's (in December that session is already next year's)
+        boolean periodChosen = PARAMETERS.stream().anyMatch(name -> query.get(name) != null && !query.get(name).isBlank());
+        int year = periodChosen && outcome.ok() && p.year() != null ? p.year() : periods.thisYear();
         String annual = query.get("annual");
         if (annual != null && !annual.isBlank()) {
             StepRunner.Outcome<Integer> annualOutcome = runner.call(() -> reports.year(Map.of("year", annual)));
@@ -87,6 +87,7 @@ class ReportPages {
         model.addAttribute("chosen", chosen);
         model.addAttribute("sessions", periods.sessions());
         model.addAttribute("years", periods.years());
+        model.addAttribute("thisYear", periods.thisYear());
         model.addAttribute("s", s);
         model.addAttribute("overview", overview(s));
         model.addAttribute("proposerTypes", reports.byProposerType(p));

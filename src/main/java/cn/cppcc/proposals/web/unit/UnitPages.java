@@ -145,6 +145,7 @@ class UnitPages {
         Task task = draft.or(() -> opinion).orElse(null);
         common.addTo(model, id, unit, actor, form, task);
         model.addAttribute("part", part);
+        model.addAttribute("reHandling", assignments.reHandling(id, unit).orElse(null));
         model.addAttribute("failed", failed);
         model.addAttribute("draftOpen", draft.isPresent());
         model.addAttribute("opinionOpen", opinion.isPresent());

@@ -22,6 +22,9 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
+  // the forms' validation messages in Chinese (form-js writes them in English only); the path is
+  // relative to app/tasklist/
+  customScripts: ['scripts/form-messages'],
 
   // change the app name and vendor
   // app: {
