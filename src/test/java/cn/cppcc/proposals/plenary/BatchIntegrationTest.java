@@ -85,7 +85,7 @@ class BatchIntegrationTest extends IntegrationTestSupport {
         JsonNode badAssignment = assigned.body().get("results").get(COUNT / 3);
         assertThat(badAssignment.get("ok").asBoolean()).isFalse();
         assertThat(badAssignment.get("errors").findValuesAsText("field")).containsExactly("proposalId");
-        assertThat(badAssignment.get("errors").findValuesAsText("message")).containsExactly("该步骤当前不可办理");
+        assertThat(badAssignment.get("errors").findValuesAsText("message")).containsExactly("「交办」当前不可办理：已办理，或尚未到此步骤");
 
         // numbers gap-free in the rows' order, right after the one-by-one ones
         int row = 0;
