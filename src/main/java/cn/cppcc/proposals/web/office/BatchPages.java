@@ -91,16 +91,8 @@ class BatchPages {
         Map<Long, BatchQueues.ReviewRow> shown = queues.review(actor).rows().stream()
                 .collect(Collectors.toMap(BatchQueues.ReviewRow::proposalId, Function.identity()));
         List<Map<String, Object>> items = items(form, List.of("decision", "category", "comment"), List.of());
-        StepRunner.Outcome<BatchSteps.Results> outcome = runner.call(
-                () -> batch.run(BatchSteps.Kind.REVIEW, Map.of("items", items), actor));
-        if (outcome.ok()) {
-            model.addAttribute("failures", failures(outcome.value()));
-            model.addAttribute("results", rowResults(outcome.value(), id -> shown.get(id) == null ? null
-                    : new String[] {shown.get(id).label(), shown.get(id).title()}));
-        } else {
-            model.addAttribute("noneSelected", items.isEmpty());
-            model.addAttribute("error", items.isEmpty() ? null : outcome.summary());
-        }
+        run(BatchSteps.Kind.REVIEW, items, actor, model,
+                id -> shown.get(id) == null ? null : new String[] {shown.get(id).label(), shown.get(id).title()});
         return review(model);
     }
 
@@ -110,16 +102,8 @@ class BatchPages {
         Map<Long, BatchQueues.AssignmentRow> shown = queues.assignment(actor).rows().stream()
                 .collect(Collectors.toMap(BatchQueues.AssignmentRow::proposalId, Function.identity()));
         List<Map<String, Object>> items = items(form, List.of("mode", "lead", "deadline"), List.of("units"));
-        StepRunner.Outcome<BatchSteps.Results> outcome = runner.call(
-                () -> batch.run(BatchSteps.Kind.ASSIGNMENT, Map.of("items", items), actor));
-        if (outcome.ok()) {
-            model.addAttribute("failures", failures(outcome.value()));
-            model.addAttribute("results", rowResults(outcome.value(), id -> shown.get(id) == null ? null
-                    : new String[] {shown.get(id).label(), shown.get(id).title()}));
-        } else {
-            model.addAttribute("noneSelected", items.isEmpty());
-            model.addAttribute("error", items.isEmpty() ? null : outcome.summary());
-        }
+        run(BatchSteps.Kind.ASSIGNMENT, items, actor, model,
+                id -> shown.get(id) == null ? null : new String[] {shown.get(id).label(), shown.get(id).title()});
         return assignment(model);
     }
 
@@ -175,6 +159,19 @@ class BatchPages {
     }
 
     /** The failed rows' messages by proposal: the table shows them again, selected, to be corrected. */
+    /** Runs the selected rows and puts each row's result (or why nothing ran) on the page. */
+    private void run(BatchSteps.Kind kind, List<Map<String, Object>> items, Actor actor, Model model,
+            Function<Long, String[]> labels) {
+        StepRunner.Outcome<BatchSteps.Results> outcome = runner.call(() -> batch.run(kind, Map.of("items", items), actor));
+        if (outcome.ok()) {
+            model.addAttribute("failures", failures(outcome.value()));
+            model.addAttribute("results", rowResults(outcome.value(), labels));
+        } else {
+            model.addAttribute("noneSelected", items.isEmpty());
+            model.addAttribute("error", items.isEmpty() ? null : outcome.summary());
+        }
+    }
+
     private static Map<Long, String> failures(BatchSteps.Results results) {
         Map<Long, String> failures = new HashMap<>();
         results.results().stream().filter(r -> !r.ok() && r.proposalId() != null).forEach(r -> failures.put(
