@@ -55,7 +55,7 @@ public class UnitAssignmentService implements InstanceUnits, AssignedUnits {
         return ofProposal(proposalId).stream()
                 .filter(a -> a.getUnitCode().equals(unitCode) && a.getStatus() != UnitStatus.REASSIGNED)
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("该提案未交办给单位：" + unitCode));
+                .orElseThrow(() -> new NotFoundException("该提案未交办给" + (unitCode == null ? "该单位" : catalog.unitName(unitCode))));
     }
 
     /** Why the unit handles the proposal again, in a round after the first (Rule 9); 404 as {@link #current}. */

@@ -2,6 +2,7 @@ package cn.cppcc.proposals.unithandling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cppcc.proposals.support.Api.Answer;
 import cn.cppcc.proposals.support.IntegrationTestSupport;
 import cn.cppcc.proposals.support.Proposals;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,6 +161,9 @@ class AssignmentIntegrationTest extends IntegrationTestSupport {
         long id = proposals.assigned("SINGLE", List.of("edu"), null);
         assertProblem(api.post("transport1", "/api/proposals/" + id + "/units/edu/acceptance", Map.of("accept", true)), 404, null);
         assertProblem(api.post("edu-lead", "/api/proposals/" + id + "/units/edu/acceptance", Map.of("accept", true)), 403, null);
-        assertProblem(api.post("office1", "/api/proposals/" + id + "/units/housing/acceptance", Map.of("accept", true)), 404, null);
+        Answer notAssigned = api.post("office1", "/api/proposals/" + id + "/units/housing/acceptance", Map.of("accept", true));
+        assertProblem(notAssigned, 404, null);
+        // the unit by its name, not its code (issue 14)
+        assertThat(notAssigned.get("detail").asText()).isEqualTo("该提案未交办给区住房和城乡建设局");
     }
 }
